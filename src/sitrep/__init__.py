@@ -1,0 +1,1 @@
+"""sitrep: claims ledger and event dataset from conflict news reports."""

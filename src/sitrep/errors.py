@@ -1,0 +1,55 @@
+"""sitrep's exceptions. Every message tells the user what to do next.
+
+    SitrepError
+    ├── InputError          the input cannot be read as a report
+    │   ├── MissingInput    no such file
+    │   ├── NotAFile        a directory or other non-file
+    │   ├── BinaryInput     looks like binary data, not text
+    │   ├── EmptyInput      nothing but white space
+    │   └── TooLarge        over the size limit
+    ├── BadOption           a command-line or API option has a bad value
+    └── ModelError          the spaCy pipeline cannot be loaded
+"""
+
+from __future__ import annotations
+
+
+class SitrepError(Exception):
+    """Base class: catch this to handle every sitrep failure."""
+
+    code = "E000"
+
+    def __str__(self) -> str:
+        return f"{self.code}: {super().__str__()}"
+
+
+class InputError(SitrepError):
+    code = "E100"
+
+
+class MissingInput(InputError):
+    code = "E101"
+
+
+class NotAFile(InputError):
+    code = "E102"
+
+
+class BinaryInput(InputError):
+    code = "E103"
+
+
+class EmptyInput(InputError):
+    code = "E104"
+
+
+class TooLarge(InputError):
+    code = "E105"
+
+
+class BadOption(SitrepError):
+    code = "E200"
+
+
+class ModelError(SitrepError):
+    code = "E300"

@@ -1,0 +1,215 @@
+"""Typed records that flow between sitrep's pipeline stages.
+
+Every record is a frozen dataclass. ``to_dict()`` produces exactly the shape fixed by
+``CONTRACT.md`` (extra fields are allowed there, renamed or dropped ones are not).
+A spaCy ``Doc`` never appears in a record: records carry character offsets instead.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Any
+
+OUTCOMES = (
+    "killed", "wounded", "killed_or_wounded", "captured", "missing",
+    "destroyed", "damaged", "seized",
+)
+ITEMS = (
+    "personnel", "tanks_armored_vehicles", "tanks", "armored_vehicles", "artillery_rockets",
+    "air_defense", "uav", "helicopter", "fixed_wing_aircraft", "command_post", "vehicles",
+    "ships", "ammunition_depot", "other_equipment",
+)
+QUALIFIERS = ("exact", "approx", "at_least", "more_than", "at_most", "less_than", "range")
+SUBJECT_KINDS = ("military", "civilian", "unknown")
+PRECISIONS = ("day", "week", "month", "year")
+
+
+def _plain(value: Any) -> Any:
+    """Turn records (and containers of them) into JSON-ready values."""
+    if hasattr(value, "to_dict"):
+        return value.to_dict()
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+class Record:
+    """Mixin: field-by-field serialisation in declaration order."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {f.name: _plain(getattr(self, f.name)) for f in dataclasses.fields(self)}
+
+
+@dataclass(frozen=True)
+class Span(Record):
+    """Character offsets into the document text as given; ``text == doc_text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int) -> Span:
+        return cls(start, end, text[start:end])
+
+
+@dataclass(frozen=True)
+class Dateline(Record):
+    place: str | None = None
+    date: str | None = None
+    span: Span | None = None
+
+
+@dataclass(frozen=True)
+class Document(Record):
+    id: str
+    published: str | None
+    dateline: Dateline
+    title: str | None
+    text: str = field(repr=False, default="")
+    encoding: str = "utf-8"
+
+    def to_dict(self) -> dict[str, Any]:
+        out = super().to_dict()
+        del out["text"]
+        out["length"] = len(self.text)
+        return out
+
+
+@dataclass(frozen=True)
+class Claimant(Record):
+    actor: str | None = None
+    name: str | None = None
+    person: str | None = None
+    role: str | None = None
+    span: Span | None = None
+    # "explicit": the sentence names the source; "carried": an earlier sentence of the same
+    # statement did; None: no source found.
+    attribution: str | None = None
+
+
+@dataclass(frozen=True)
+class Subject(Record):
+    actor: str | None = None
+    kind: str = "unknown"
+    text: str | None = None
+    # Why the actor was chosen: "explicit" (named in the counted phrase), "list" (shares a
+    # list with an explicit one), "inherited" (continues the statement's earlier claim),
+    # "enemy" (the claimant's adversary), or None.
+    basis: str | None = None
+
+
+@dataclass(frozen=True)
+class Quantity(Record):
+    value: int | None
+    qualifier: str = "exact"
+    low: int | None = None
+    high: int | None = None
+    span: Span | None = None
+
+
+@dataclass(frozen=True)
+class Period(Record):
+    start: str | None = None
+    end: str | None = None
+
+
+@dataclass(frozen=True)
+class Place(Record):
+    name: str
+    geonameid: int | None = None
+    lat: float | None = None
+    lon: float | None = None
+    country: str | None = None
+    admin1: str | None = None
+    feature: str | None = None
+    precision: str | None = None
+    span: Span | None = None
+
+
+@dataclass(frozen=True)
+class Claim(Record):
+    claimant: Claimant
+    subject: Subject
+    outcome: str
+    item: str
+    quantity: Quantity
+    stated_on: str | None
+    period: Period | None
+    event_date: str | None
+    place: Place | None
+    evidence: Span
+    id: str = ""
+    parent: str | None = None  # id of the total this claim is a subtotal of
+
+
+@dataclass(frozen=True)
+class EventDate(Record):
+    start: str | None = None
+    end: str | None = None
+    precision: str | None = None
+
+
+@dataclass(frozen=True)
+class EventActor(Record):
+    actor: str | None
+    text: str | None = None
+
+
+@dataclass(frozen=True)
+class Reporter(Record):
+    actor: str | None = None
+    name: str | None = None
+
+
+@dataclass(frozen=True)
+class Event(Record):
+    type: str
+    mode: str | None
+    actors: tuple[EventActor, ...]
+    recipients: tuple[EventActor, ...]
+    date: EventDate
+    place: Place | None
+    background: bool
+    reported_by: Reporter | None
+    acled: dict[str, str] | None
+    evidence: Span
+    id: str = ""
+
+
+@dataclass(frozen=True)
+class Mention(Record):
+    start: int
+    end: int
+    text: str
+    repaired: bool = False
+
+
+@dataclass(frozen=True)
+class Entity(Record):
+    kind: str  # "actor", "place" or "person"
+    canonical: str
+    code: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    mentions: tuple[Mention, ...] = ()
+
+
+@dataclass(frozen=True)
+class Flag(Record):
+    kind: str
+    message: str
+    span: Span | None = None
+    refs: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Report(Record):
+    document: Document
+    claims: tuple[Claim, ...] = ()
+    events: tuple[Event, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    flags: tuple[Flag, ...] = ()
