@@ -1,0 +1,121 @@
+"""The claim lexicons (data/items.tsv, data/outcomes.tsv) and matching them on tokens.
+
+Phrases are matched on lower-case lemmas or lower-case text, so "Posts", "posts" and
+"post" all match "post"; the longest phrase starting at a token wins.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+from dataclasses import dataclass
+from importlib import resources
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+
+@dataclass(frozen=True)
+class ItemMatch:
+    start: int  # token indices
+    end: int
+    item: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class OutcomeWord:
+    start: int
+    end: int
+    personnel: str | None
+    equipment: str | None
+    role: str  # "verb", "adj" or "noun"
+
+    def for_item(self, item: str) -> str | None:
+        return self.personnel if item == "personnel" else self.equipment
+
+
+def _key(phrase: str) -> tuple[str, ...]:
+    # the tokenizer splits hyphenated words ("self-propelled"), so the keys do too
+    return tuple(phrase.replace("-", " - ").split())
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    text = resources.files("sitrep.data").joinpath(name).read_text("utf-8")
+    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t"))
+
+
+@functools.lru_cache(maxsize=1)
+def items() -> dict[tuple[str, ...], tuple[str, str]]:
+    return {_key(r["phrase"]): (r["item"], r["kind"]) for r in _rows("items.tsv")}
+
+
+@functools.lru_cache(maxsize=1)
+def outcomes() -> dict[tuple[str, ...], tuple[str | None, str | None, str]]:
+    def opt(value: str) -> str | None:
+        return None if value == "-" else value
+
+    return {
+        _key(r["phrase"]): (opt(r["personnel"]), opt(r["equipment"]), r["role"])
+        for r in _rows("outcomes.tsv")
+    }
+
+
+@functools.lru_cache(maxsize=1)
+def _longest(table_name: str) -> int:
+    table = items() if table_name == "items" else outcomes()
+    return max(len(k) for k in table)
+
+
+def forms(token: Token) -> tuple[str, ...]:
+    """The lower-case keys a token can match: its text, its lemma, a naive singular."""
+    low = token.lower_
+    lemma = token.lemma_.lower() if token.lemma_ else low
+    keys = [lemma, low]
+    if low.endswith("ies") and len(low) > 4:
+        keys.append(low[:-3] + "y")
+    elif low.endswith("s") and len(low) > 3:
+        keys.append(low[:-1])
+    return tuple(dict.fromkeys(keys))
+
+
+def _match(doc: Doc, i: int, stop: int, table: dict, longest: int) -> tuple[int, tuple] | None:
+    """Longest phrase of ``table`` starting at token i and ending before ``stop``; among
+    equally long ones, the reading that fits the first token's part of speech."""
+    best = None
+    paths: list[tuple[str, ...]] = [()]
+    for j in range(i, min(stop, i + longest)):
+        paths = [p + (f,) for p in paths for f in forms(doc[j])][:16]
+        found = [table[p] for p in dict.fromkeys(paths) if p in table]
+        if found:
+            best = (j + 1, _fitting(found, doc[i].pos_))
+    return best
+
+
+_ROLE_OF_POS = {"VERB": "verb", "AUX": "verb", "ADJ": "adj", "NOUN": "noun", "PROPN": "noun"}
+
+
+def _fitting(found: list[tuple], pos: str) -> tuple:
+    role = _ROLE_OF_POS.get(pos)
+    for entry in found:
+        if entry[-1] == role:
+            return entry
+    return found[0]
+
+
+def item_at(doc: Doc, i: int, stop: int) -> ItemMatch | None:
+    found = _match(doc, i, stop, items(), _longest("items"))
+    if found is None:
+        return None
+    end, (item, kind) = found
+    return ItemMatch(i, end, item, kind)
+
+
+def outcome_at(doc: Doc, i: int, stop: int) -> OutcomeWord | None:
+    found = _match(doc, i, stop, outcomes(), _longest("outcomes"))
+    if found is None:
+        return None
+    end, (personnel, equipment, role) = found
+    return OutcomeWord(i, end, personnel, equipment, role)

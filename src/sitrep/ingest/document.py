@@ -1,0 +1,147 @@
+"""Turn report text into a Document: id, title, dateline and the report date.
+
+The report date comes from ``published`` when given, else from the dateline. A dateline
+without a year and no ``published`` leaves the year unknown: later stages leave year-less
+dates null and the report carries an ``unknown_year`` flag, rather than guessing a year.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+
+from ..errors import BadOption
+from ..records import Dateline, Document, Flag, Span
+from ..resolve.time import Reference, parse_dateline_date
+
+# "BAKU, Sept 30 (Reuters) -", "SAN SALVADOR, 12 JAN 90 (RADIO VENCEREMOS) --",
+# "KYIV, Ukraine (AP) —": an upper-case place, a comma, then anything up to the dash.
+_WIRE = re.compile(
+    r"^\s*(?P<place>[A-Z][A-Z .'’-]{1,40}?)(?:,\s*(?P<rest>[^\n]{0,80}?))?\s*"
+    r"(?:\((?P<agency>[^)]{1,60})\))?\s*(?:--|—|–|-)\s+"
+)
+# "Beijing’s September 30 comprehensive report:", "Xinhua, Moscow, March 3:"
+_COLON = re.compile(
+    r"^\s*(?P<place>[A-Z][\w .'-]{1,40}?)['’]s\s+(?P<rest>[^:\n]{1,80}?)\s*(?:report|news|"
+    r"dispatch|bulletin|comprehensive report)\s*[:：]"
+)
+_TITLE_MAX = 200
+_MONTHS = {m.lower(): i for i, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
+
+
+@dataclass(frozen=True)
+class Prepared:
+    document: Document
+    reference: Reference | None
+    flags: tuple[Flag, ...]
+
+
+def normalise(text: str) -> str:
+    """The form the document id is computed on: NFC, Unix line ends, no edge white space."""
+    return unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
+def document_id(text: str) -> str:
+    return hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()
+
+
+def parse_published(value: str | dt.date | None) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise BadOption(f"--published {value!r}: use a date like 2020-09-30") from None
+
+
+def prepare(text: str, published: str | dt.date | None = None,
+            encoding: str = "utf-8") -> Prepared:
+    """Build the Document for ``text`` and the reference date to resolve its dates."""
+    pub = parse_published(published)
+    title, body_start = _title(text)
+    dateline, dateline_ref = _dateline(text, body_start)
+    reference = Reference.from_date(pub) if pub else dateline_ref
+    if pub and dateline_ref and dateline_ref.year is None and dateline.date is None:
+        dateline = replace(dateline, date=_in_year_before(dateline_ref, pub))
+    flags: list[Flag] = []
+    if reference is None or reference.year is None:
+        flags.append(Flag(
+            "unknown_year",
+            "the report gives no year and no --published date was passed: dates without "
+            "a year are left empty",
+            dateline.span,
+        ))
+    if encoding == "latin-1":
+        flags.append(Flag("encoding", "the file is not valid UTF-8; it was read as Latin-1"))
+    report_date = reference.as_date() if reference else None
+    document = Document(
+        id=document_id(text),
+        published=report_date.isoformat() if report_date else None,
+        dateline=dateline,
+        title=title,
+        text=text,
+        encoding=encoding,
+    )
+    return Prepared(document, reference, tuple(flags))
+
+
+def _title(text: str) -> tuple[str | None, int]:
+    """A short first line followed by a blank line (or a dateline) is the title."""
+    stripped = text.lstrip()
+    offset = len(text) - len(stripped)
+    first, sep, rest = stripped.partition("\n")
+    if not sep or len(first.strip()) > _TITLE_MAX or not first.strip():
+        return None, offset
+    if first.rstrip().endswith((".", ":")) and not rest.startswith("\n"):
+        return None, offset
+    if rest.startswith("\n") or rest.strip() and (_WIRE.match(rest) or _COLON.match(rest)):
+        body = offset + len(first) + 1
+        while body < len(text) and text[body] in "\r\n \t":
+            body += 1
+        return first.strip(), body
+    return None, offset
+
+
+def _dateline(text: str, start: int) -> tuple[Dateline, Reference | None]:
+    head = text[start:start + 300]
+    match = _COLON.match(head) or _WIRE.match(head)
+    if match is None:
+        return Dateline(), None
+    place = match.group("place").strip().rstrip(",")
+    span = Span.of(text, start + match.start(), start + match.end())
+    mention = parse_dateline_date(match.group(0))
+    if mention is None or mention.start_date is None and mention.text is None:
+        return Dateline(place=_place_case(place), span=span), None
+    ref = _reference_of(mention)
+    date = ref.as_date() if ref else None
+    return Dateline(_place_case(place), date.isoformat() if date else None, span), ref
+
+
+def _in_year_before(ref: Reference, pub: dt.date) -> str | None:
+    """A year-less dateline date read in the year that puts it on or before ``pub``."""
+    for year in (pub.year, pub.year - 1):
+        try:
+            day = dt.date(year, ref.month, ref.day)
+        except (TypeError, ValueError):
+            return None
+        if day <= pub:
+            return day.isoformat()
+    return None
+
+
+def _reference_of(mention) -> Reference | None:
+    """The dateline's date; without a year, its month and day still anchor "the 29th"."""
+    if mention.start_date is not None:
+        return Reference.from_date(mention.start_date)
+    words = re.findall(r"[A-Za-z]+|\d+", mention.text)
+    month = next((_MONTHS[w[:3].lower()] for w in words if w[:3].lower() in _MONTHS), None)
+    day = next((int(w) for w in words if w.isdigit() and 1 <= int(w) <= 31), None)
+    return Reference(None, month, day) if month and day else None
+
+
+def _place_case(place: str) -> str:
+    return place.title() if place.isupper() else place

@@ -1,0 +1,85 @@
+"""Human-readable rendering of a Report: the claims table grouped by claimant."""
+
+from __future__ import annotations
+
+import io
+from collections import OrderedDict
+
+from rich.console import Console
+from rich.table import Table
+
+from .records import Claim, Report
+
+_QUALIFIER = {"exact": "", "approx": "~", "at_least": "≥", "more_than": ">", "at_most": "≤",
+              "less_than": "<"}
+
+
+def quantity_text(claim: Claim) -> str:
+    q = claim.quantity
+    if q.qualifier == "range":
+        return f"{q.low:,}–{q.high:,}"
+    return f"{_QUALIFIER.get(q.qualifier, '')}{q.value:,}"
+
+
+def claimant_text(claim: Claim) -> str:
+    c = claim.claimant
+    if c.name is None and c.actor is None:
+        return "(no source given)"
+    name = c.name or ""
+    if c.person:
+        name = f"{name} ({c.person})" if name else c.person
+    code = f"[{c.actor}] " if c.actor else ""
+    return f"{code}{name}".strip()
+
+
+def _table(report: Report) -> Table:
+    doc = report.document
+    title = doc.title or "(untitled report)"
+    table = Table(title=f"{title} — {doc.published or 'date unknown'}", show_lines=False,
+                  expand=False)
+    for header in ("claimant", "about", "outcome", "what", "how many", "stated", "period",
+                   "when", "evidence"):
+        table.add_column(header, overflow="fold")
+    groups: OrderedDict[str, list[Claim]] = OrderedDict()
+    for claim in report.claims:
+        groups.setdefault(claimant_text(claim), []).append(claim)
+    for name, claims in groups.items():
+        for k, claim in enumerate(claims):
+            period = claim.period
+            table.add_row(
+                name if k == 0 else "",
+                _subject_text(claim),
+                claim.outcome.replace("_", " "),
+                claim.item.replace("_", " "),
+                quantity_text(claim),
+                claim.stated_on or "",
+                f"{period.start or '?'} → {period.end or '?'}" if period else "",
+                claim.event_date or "",
+                _short(claim.evidence.text),
+            )
+        table.add_section()
+    return table
+
+
+def _subject_text(claim: Claim) -> str:
+    s = claim.subject
+    who = s.actor or "?"
+    return who if s.kind == "unknown" else f"{who} {s.kind}"
+
+
+def _short(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def table_text(report: Report, width: int = 160) -> str:
+    console = Console(width=width, record=True, file=io.StringIO())
+    console.print(_table(report))
+    if report.flags:
+        console.print("[bold]Flags[/]")
+        for flag in report.flags:
+            where = f" — “{flag.span.text}”" if flag.span else ""
+            console.print(f"  [yellow]{flag.kind}[/]: {flag.message}{where}", highlight=False)
+    if not report.claims:
+        console.print("No loss figures found in this report.")
+    return console.export_text()

@@ -1,0 +1,88 @@
+import pytest
+
+from sitrep.extract.figures import find_figures
+
+
+def read(nlp, text):
+    doc = nlp(text)
+    return [(f.quantity.value, f.item, f.outcome) for f in find_figures(doc)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Russian shelling killed 12 civilians and wounded 30 others in Kharkiv.",
+     [(12, "personnel", "killed"), (30, "personnel", "wounded")]),
+    ("At least 20 people died when a drone struck the market.",
+     [(20, "personnel", "killed")]),
+    ("Two soldiers were killed and three wounded in an ambush.",
+     [(2, "personnel", "killed"), (3, "personnel", "wounded")]),
+    ("The army said it had killed 14 militants, captured 6 others and seized two pickup "
+     "trucks.",
+     [(14, "personnel", "killed"), (6, "personnel", "captured"), (2, "vehicles", "seized")]),
+    ("A tank was destroyed and an armored personnel carrier was damaged.",
+     [(1, "tanks", "destroyed"), (1, "armored_vehicles", "damaged")]),
+    ("The attack left 12 dead and 30 wounded.",
+     [(12, "personnel", "killed"), (30, "personnel", "wounded")]),
+    ("Ukraine's air defence shot down 17 of 20 drones launched overnight.",
+     [(17, "uav", "destroyed")]),
+    ("The group said 5 of its fighters died in the fighting.",
+     [(5, "personnel", "killed")]),
+    ("A drone attack killed 5 soldiers.", [(5, "personnel", "killed")]),
+    ("Between 30 and 40 fighters were killed in clashes.", [(40, "personnel", "killed")]),
+    ("Ten people were missing and 4 soldiers were taken prisoner.",
+     [(10, "personnel", "missing"), (4, "personnel", "captured")]),
+    ("The ministry reported 20 casualties.", [(20, "personnel", "killed_or_wounded")]),
+])
+def test_shapes(nlp, text, expected):
+    assert read(nlp, text) == expected
+
+
+def test_a_list_shares_its_verb(nlp):
+    text = ("2300 soldiers were killed and injured, more than 130 tanks and armored "
+            "vehicles, 200 sets of artillery and rocket equipment, 25 air defense systems, "
+            "6 command posts and observation posts were destroyed.")
+    assert read(nlp, text) == [
+        (2300, "personnel", "killed_or_wounded"), (130, "tanks_armored_vehicles", "destroyed"),
+        (200, "artillery_rockets", "destroyed"), (25, "air_defense", "destroyed"),
+        (6, "command_post", "destroyed"),
+    ]
+
+
+def test_an_active_list_shares_its_verb(nlp):
+    text = "Russia lost 1,130 troops, 12 tanks and 31 artillery systems in the past day."
+    assert read(nlp, text) == [(1130, "personnel", "killed_or_wounded"),
+                               (12, "tanks", "destroyed"), (31, "artillery_rockets",
+                                                             "destroyed")]
+
+
+def test_subtotals_point_to_their_total(nlp):
+    doc = nlp("The death toll has risen to 45, including 11 children.")
+    total, part = find_figures(doc)
+    assert (total.quantity.value, total.outcome) == (45, "killed")
+    assert (part.quantity.value, part.kind, part.outcome, part.parent) == (11, "civilian",
+                                                                          "killed", 0)
+
+
+def test_of_whom(nlp):
+    doc = nlp("The army has wiped out 790 soldiers, of whom 180 were killed in the fighting.")
+    total, part = find_figures(doc)
+    assert total.outcome == "killed" and total.active_verb is not None
+    assert (part.quantity.value, part.parent, part.item) == (180, 0, "personnel")
+
+
+def test_subject_words_are_kept(nlp):
+    doc = nlp("A set of S-300 air defense missile system of the Asian side was destroyed.")
+    (figure,) = find_figures(doc)
+    assert figure.item == "air_defense" and figure.quantity.value == 1
+    start, end = figure.subject_span
+    assert "Asian side" in doc[start:end].text
+
+
+@pytest.mark.parametrize("text", [
+    "A 12 nation group was formed in 1992.",
+    "The talks lasted 3 days and 40 delegates attended.",
+    "5 drone strikes hit the city.",
+    "Officials said 300 homes were damaged.",
+    "The 27 members of the council met.",
+])
+def test_no_loss_no_figure(nlp, text):
+    assert read(nlp, text) == []

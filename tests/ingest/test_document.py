@@ -1,0 +1,47 @@
+import pytest
+
+from sitrep.errors import BadOption
+from sitrep.ingest.document import document_id, prepare
+
+
+@pytest.mark.parametrize("text,place,date", [
+    ("BAKU, Sept 30 (Reuters) - Azerbaijan said", "Baku", None),
+    ("SAN SALVADOR, 12 JAN 90 (RADIO VENCEREMOS) -- [TEXT] THE FMLN SAID", "San Salvador",
+     "1990-01-12"),
+    ("KYIV, March 3, 2024 (AP) — A Russian drone", "Kyiv", "2024-03-03"),
+    ("Beijing’s September 30 comprehensive report: the conflict", "Beijing", None),
+])
+def test_datelines(text, place, date):
+    doc = prepare(text).document
+    assert doc.dateline.place == place
+    assert doc.dateline.date == date
+
+
+def test_title_is_a_short_first_line_before_a_blank_line():
+    doc = prepare("Strike kills 5 in Kharkiv\n\nKHARKIV, May 2 (Reuters) - A strike").document
+    assert doc.title == "Strike kills 5 in Kharkiv"
+    assert doc.dateline.place == "Kharkiv"
+
+
+def test_no_year_anywhere_gives_a_flag_and_no_date():
+    prepared = prepare("BAKU, Sept 30 (Reuters) - Azerbaijan said on the 29th ...")
+    assert [f.kind for f in prepared.flags] == ["unknown_year"]
+    assert prepared.document.published is None
+    assert prepared.reference.month == 9 and prepared.reference.year is None
+
+
+def test_published_sets_the_reference_and_dates_the_dateline():
+    prepared = prepare("BAKU, Sept 30 (Reuters) - Azerbaijan said", "2020-10-02")
+    assert prepared.flags == ()
+    assert prepared.document.published == "2020-10-02"
+    assert prepared.document.dateline.date == "2020-09-30"
+
+
+def test_bad_published():
+    with pytest.raises(BadOption, match="2020-09-30"):
+        prepare("text", "30/09/2020")
+
+
+def test_id_ignores_line_endings_and_edges():
+    assert document_id("a\r\nb\n") == document_id("a\nb")
+    assert document_id("a b") != document_id("a  b")

@@ -1,0 +1,54 @@
+"""The bundled example report against its gold reading (../shared/gold)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from benchmarks.seed import score
+
+from .conftest import SHARED
+
+GOLD = SHARED / "gold" / "naka-2020-09-30.gold.json"
+
+
+@pytest.fixture(scope="module")
+def result(extractor, example_text):
+    gold = json.loads(GOLD.read_text("utf-8"))
+    report = extractor.extract(example_text, gold["published"]).to_dict()
+    return gold, report, score(gold, report)
+
+
+def test_every_gold_claim_is_exactly_right(result):
+    _gold, _report, scored = result
+    wrong = [(r["id"], e) for r in scored["claims"]["rows"] for e in r["errors"]
+             if not e.startswith("place:")]
+    assert wrong == []
+
+
+def test_no_forbidden_value_becomes_a_claim(result):
+    assert result[2]["not_claims_produced"] == []
+
+
+def test_no_claims_beyond_the_gold(result):
+    gold, report, _ = result
+    assert len(report["claims"]) == len(gold["claims"])
+
+
+def test_the_july_27_slip_is_flagged(result):
+    _gold, report, _ = result
+    conflicts = [f for f in report["flags"] if f["kind"] == "date_conflict"]
+    assert [f["span"]["text"] for f in conflicts] == ["July 27"]
+
+
+def test_offsets_point_into_the_text(result, example_text):
+    _gold, report, _ = result
+    for claim in report["claims"]:
+        for span in (claim["evidence"], claim["quantity"]["span"]):
+            assert example_text[span["start"]:span["end"]] == span["text"]
+
+
+def test_no_year_without_published(extractor, example_text):
+    report = extractor.extract(example_text).to_dict()
+    assert "unknown_year" in {f["kind"] for f in report["flags"]}
+    assert all(c["stated_on"] is None and c["event_date"] is None for c in report["claims"])
