@@ -19,10 +19,10 @@ def nlp():
 
 
 @pytest.fixture(scope="session")
-def extractor(nlp):
+def extractor(nlp, gazetteer):
     from sitrep.pipeline import Extractor
 
-    return Extractor(nlp)
+    return Extractor(nlp, gazetteer=gazetteer)
 
 
 @pytest.fixture(scope="session")
@@ -31,3 +31,22 @@ def example_text() -> str:
     if not path.exists():
         pytest.skip("../shared is not present")
     return path.read_text("utf-8")
+
+
+# Towns of these countries only (countries, subdivisions and reviewed regions are always
+# complete): enough for the fixture reports, and a build of seconds instead of half a minute.
+GAZETTEER_COUNTRIES = (
+    "AZE", "ARM", "UKR", "RUS", "SYR", "SDN", "YEM", "SAU", "MMR", "MLI", "BFA", "NER", "GEO",
+    "ETH", "ERI", "SOM", "KEN", "AFG", "IRQ", "IRN", "LBY", "NGA", "COD", "RWA", "BDI", "PSE",
+    "ISR", "LBN", "EGY", "GRC", "COL", "IND", "PAK", "SLV", "GTM", "PER", "TUR",
+)
+
+
+@pytest.fixture(scope="session")
+def gazetteer(tmp_path_factory):
+    from sitrep.resolve import gazetteer as gz
+
+    path = tmp_path_factory.getbasetemp() / "sitrep-cache-full" / gz.FILE_NAME
+    if not path.exists():
+        gz.build(path, cities_of=GAZETTEER_COUNTRIES)
+    return gz.Gazetteer.open(path, build_if_missing=False)

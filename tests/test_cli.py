@@ -8,6 +8,12 @@ from typer.testing import CliRunner
 from sitrep.cli import app
 
 runner = CliRunner()
+
+
+@pytest.fixture(autouse=True)
+def test_gazetteer(gazetteer, monkeypatch):
+    """The CLI opens the default gazetteer: point it at the session's small one."""
+    monkeypatch.setenv("SITREP_CACHE_DIR", str(gazetteer.path.parent))
 REPORT = ("KYIV, March 3, 2024 (Reuters) - Ukraine's military said on Saturday that its air "
           "defences had shot down 14 of 17 Russian drones overnight.\n")
 

@@ -110,6 +110,30 @@ def _write(reports, fmt: Format, output: Path | None, many: bool) -> None:
         raise _fail(f"{output}: cannot write ({exc.strerror})") from None
 
 
+gazetteer_app = typer.Typer(help="The offline gazetteer sitrep geocodes places with.",
+                            no_args_is_help=True)
+app.add_typer(gazetteer_app, name="gazetteer")
+
+
+@gazetteer_app.command("build")
+def gazetteer_build(
+    path: Annotated[Path | None, typer.Option(
+        "--path", help="Where to write the SQLite file (default: the user cache directory, "
+        "or $SITREP_CACHE_DIR).")] = None,
+) -> None:
+    """Build the gazetteer from the installed GeoNames data packages (about half a minute;
+    extraction runs it automatically the first time)."""
+    from .resolve.gazetteer import build
+
+    err.print("building the gazetteer ...")
+    try:
+        stats = build(path)
+    except OSError as exc:
+        raise _fail(f"cannot write the gazetteer: {exc.strerror}") from None
+    typer.echo(f"{stats.path}: {stats.places:,} places, {stats.names:,} names, "
+               f"{stats.bytes / 1_048_576:.0f} MB in {stats.seconds} s")
+
+
 @app.command()
 def version() -> None:
     """Print sitrep's version."""

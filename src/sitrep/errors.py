@@ -8,7 +8,8 @@
     │   ├── EmptyInput      nothing but white space
     │   └── TooLarge        over the size limit
     ├── BadOption           a command-line or API option has a bad value
-    └── ModelError          the spaCy pipeline cannot be loaded
+    ├── ModelError          the spaCy pipeline cannot be loaded
+    └── GazetteerMissing    no gazetteer file where one was required
 """
 
 from __future__ import annotations
@@ -53,3 +54,7 @@ class BadOption(SitrepError):
 
 class ModelError(SitrepError):
     code = "E300"
+
+
+class GazetteerMissing(SitrepError):
+    code = "E400"

@@ -12,13 +12,14 @@ and reuse it.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from .checks.numbers import number_conflicts
-from .extract import lexicon
+from .extract import lexicon, subjects
 from .extract.anchor import find_anchor
 from .extract.attribution import find_attributions
 from .extract.claims import ClaimBuilder, SentenceFacts
@@ -28,18 +29,27 @@ from .nlp import pipeline as nlp_pipeline
 from .nlp.sentences import Selector, Sentence, split
 from .records import Entity, Flag, Mention, Report, Span
 from .resolve.actors import ActorLexicon, document_countries, resolve_sides
+from .resolve.places import find_places_in_parts
 from .resolve.time import find_dates
-
-_LOSER_VERBS = frozenset({"lose", "suffer", "sustain", "incur"})
 
 
 class Extractor:
     """Holds the loaded models and lexicons; ``extract`` is safe to call many times."""
 
-    def __init__(self, nlp=None, *, actors: ActorLexicon | None = None):
+    def __init__(self, nlp=None, *, actors: ActorLexicon | None = None, gazetteer=None):
         self.nlp = nlp if nlp is not None else nlp_pipeline.load()
         self.actors = actors if actors is not None else ActorLexicon.default()
+        self._gazetteer = gazetteer
         self.selector = Selector(_selector_words())
+
+    @property
+    def gazetteer(self):
+        """The offline gazetteer, opened (and built, the first time) on first use."""
+        if self._gazetteer is None:
+            from .resolve.gazetteer import Gazetteer
+
+            self._gazetteer = Gazetteer.open()
+        return self._gazetteer
 
     def extract(self, text: str, published: str | dt.date | None = None,
                 encoding: str = "utf-8") -> Report:
@@ -56,30 +66,70 @@ class Extractor:
         mentions = self.actors.find(text)
         about = document_countries(mentions, states_only=False, lexicon=self.actors)
         mentions = resolve_sides(mentions, about, lexicon=self.actors)
-        states = [c for c in about if self.actors.is_state(c)]
         sentences = split(text, self.nlp.tokenizer)
-        facts = self._analyse(text, sentences, dates)
+        facts, parts = self._analyse(text, sentences, dates, prepared.document.title)
+        places = find_places_in_parts(
+            parts, text, self.gazetteer, countries=[c for c in about if self.actors.is_state(c)],
+            dateline=prepared.document.dateline.place)
         anchor = find_anchor(text, [(s.start, s.end) for s in sentences], dates)
-        builder = ClaimBuilder(text, dates, mentions, self.actors.code_of, anchor.start,
-                               _adversaries(states))
-        claims = builder.build(facts)
+        context = self._context(text, mentions, about, sentences,
+                                prepared.document.dateline, places)
+        disputed = frozenset(f.span.start for f in anchor.flags if f.span)
+        outbreaks = tuple((v.span.start, v.span.end, v.date) for v in anchor.votes
+                          if v.how == "outbreak")
+        def build(ctx):
+            return ClaimBuilder(text, dates, ctx, self._code_of, anchor.start, disputed,
+                                prepared.document.published, outbreaks).build(facts)
+
+        claims = build(context)
+        sides = _opponents(claims, context)
+        if sides != context.adversaries:  # who fights whom, as the claims themselves say
+            claims = build(replace(context, adversaries=sides))
         flags = [*prepared.flags, *anchor.flags, *_actor_flags(text, mentions),
                  *number_conflicts(claims)]
         return Report(
             document=prepared.document,
             claims=tuple(claims),
             events=(),
-            entities=tuple(_entities(mentions)),
-            flags=tuple(flags),
+            entities=tuple(_entities(mentions) + _place_entities(places)),
+            flags=tuple(flags + _repair_flags(places)),
         )
 
-    def _analyse(self, text: str, sentences: list[Sentence], dates) -> list[SentenceFacts]:
-        chosen = [(i, s) for i, s in enumerate(sentences) if self.selector.wanted(s.text)]
+    def _code_of(self, phrase: str) -> str | None:
+        """An actor code for a source phrase: an agency, mission or armed wing counts as
+        its organisation (UNRWA as the UN, the PDF as the NUG)."""
+        code = self.actors.code_of(phrase)
+        return self.actors.umbrella(code) or code
+
+    def _context(self, text: str, mentions, about: list[str], sentences,
+                 dateline, places) -> subjects.Context:
+        about = list(dict.fromkeys(self.actors.umbrella(c) or c for c in about))
+        states = [c for c in about if self.actors.is_state(c)]
+        home = _dateline_state(mentions, dateline, self.actors.is_state) or (
+            states[0] if states else None)
+        # a party to the fighting is named in more than one sentence: a group named once
+        # in background ("linked to al-Qaeda and ISIS") is not the other side
+        umbrella = self.actors.umbrella
+        parties = [c for c in about if (self.actors.is_state(c) or _armed(mentions, c, umbrella))
+                   and _sentences_naming(mentions, c, sentences, umbrella) >= 2]
+        return subjects.Context(
+            text=text, actors=mentions, adversaries=_adversaries(parties),
+            home=home, is_state=self.actors.is_state, umbrella=self.actors.umbrella,
+            belligerents=frozenset(parties[:2]), parties=frozenset(parties),
+            places=[p for p in places if p.place is not None],
+        )
+
+    def _analyse(self, text: str, sentences: list[Sentence], dates,
+                 title: str | None) -> list[SentenceFacts]:
+        # A headline repeats the body's figures; counting it would double them.
+        chosen = [(i, s) for i, s in enumerate(sentences)
+                  if self.selector.wanted(s.text) and not (i == 0 and s.text.strip() == title)]
         docs = self.nlp.pipe((s.text for _, s in chosen), batch_size=64)
-        out = []
+        out, parts = [], []
         for (index, sentence), sdoc in zip(chosen, docs, strict=True):
             out.append(_facts(text, index, sentence, sdoc, dates))
-        return out
+            parts.append((sentence.start, sdoc))
+        return out, parts
 
 
 def _facts(text: str, index: int, sentence: Sentence, sdoc, dates) -> SentenceFacts:
@@ -89,7 +139,31 @@ def _facts(text: str, index: int, sentence: Sentence, sdoc, dates) -> SentenceFa
     for figure in find_figures(sdoc, None, skip):
         facts.figures.append((figure, _offsets(sdoc, base, figure)))
     facts.attributions = [_shift(a, base) for a in find_attributions(sdoc)]
+    facts.subjects = _sentence_subjects(sdoc, base)
     return facts
+
+
+def _sentence_subjects(sdoc, base: int) -> list[tuple[int, int]]:
+    """The subjects of the main verbs: the referents later pronouns most likely take."""
+    out = []
+    for tok in sdoc:
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT":
+            out.append(_char(sdoc, base, tok.left_edge.i, tok.i + 1))
+    return out
+
+
+def _agent(verb):
+    """Who did it: the subject of the outcome verb, or of the clause it hangs from
+    ("..., killing 11 soldiers": the subject of the main verb)."""
+    for _ in range(3):
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if subjects:
+            return subjects[0]
+        if verb.dep_ not in ("advcl", "conj", "xcomp", "acl", "relcl", "pcomp") or \
+                verb.head is verb:
+            return None
+        verb = verb.head
+    return None
 
 
 def _date_tokens(sdoc, base: int, dates) -> frozenset[int]:
@@ -109,16 +183,26 @@ def _offsets(sdoc, base: int, figure: Figure) -> dict:
     out = {
         "quantity": _char(sdoc, base, q.start, q.end),
         "evidence": _char(sdoc, base, figure.start, figure.end),
+        "head": sdoc[figure.head].text if figure.head is not None else "",
     }
     if figure.subject_span is not None:
         out["subject"] = _char(sdoc, base, *figure.subject_span)
-    if figure.active_verb is not None and sdoc[figure.active_verb].lemma_ in _LOSER_VERBS:
-        verb = sdoc[figure.active_verb]
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if subjects:
-            tree = list(subjects[0].subtree)
-            out["loser"] = _char(sdoc, base, tree[0].i, tree[-1].i + 1)
+    verb = sdoc[figure.active_verb] if figure.active_verb is not None else _governor(
+        sdoc, figure)
+    if verb is not None:
+        out["verb_lemma"] = verb.lemma_
+        agent = _agent(verb)
+        if agent is not None:
+            out["agent"] = _char(sdoc, base, agent.left_edge.i, agent.i + 1)
     return out
+
+
+def _governor(sdoc, figure: Figure):
+    """The verb the counted phrase is the object of ("it had left 15 soldiers dead")."""
+    head = sdoc[max(figure.np_start, figure.np_end - 1)]
+    if head.dep_ in ("dobj", "obj") and head.head.pos_ == "VERB":
+        return head.head
+    return None
 
 
 def _shift(attribution, base: int):
@@ -134,9 +218,46 @@ def _shift(attribution, base: int):
     )
 
 
+def _opponents(claims, context: subjects.Context) -> dict[str, str]:
+    """Each party's adversary as the report's own claims pair them (a claimant counting
+    another party's losses), falling back on the two parties it names most."""
+    votes: dict[str, Counter] = {}
+    for c in claims:
+        a, b = c.claimant.actor, c.subject.actor
+        if a and b and a != b and c.subject.basis == "explicit" and \
+                {a, b} <= context.parties:
+            votes.setdefault(a, Counter())[b] += 1
+            votes.setdefault(b, Counter())[a] += 1
+    sides = dict(context.adversaries)
+    for party, counter in votes.items():
+        sides[party] = counter.most_common(1)[0][0]
+    return sides
+
+
+def _dateline_state(mentions, dateline, is_state) -> str | None:
+    """The state the dateline names ("GOMA, Congo", "KYIV"): where the report is from."""
+    if dateline.span is None:
+        return None
+    for m in mentions:
+        if dateline.span.start <= m.start < dateline.span.end and is_state(m.code):
+            return m.code
+    return None
+
+
+def _sentences_naming(mentions, code: str, sentences, umbrella) -> int:
+    starts = [s.start for s in sentences]
+    return len({bisect.bisect_right(starts, m.start) for m in mentions
+                if m.code and (umbrella(m.code) or m.code) == code})
+
+
+def _armed(mentions, code: str, umbrella) -> bool:
+    return any(m.kind in ("armed_group", "armed_forces") for m in mentions
+               if m.code and (umbrella(m.code) or m.code) == code)
+
+
 def _adversaries(about: list[str]) -> dict[str, str]:
-    """The two states a report names most are taken as the two sides: each is the other's
-    "enemy". With fewer than two, "enemy" stays unresolved."""
+    """The two parties (states or armed groups) a report names most are taken as the two
+    sides: each is the other's adversary. With fewer than two, it stays unresolved."""
     if len(about) < 2:
         return {}
     first, second = about[0], about[1]
@@ -166,6 +287,27 @@ def _entities(mentions) -> list[Entity]:
         Entity("actor", names[code].most_common(1)[0][0], code,
                mentions=tuple(Mention(m.start, m.end, m.text, m.repaired) for m in ms))
         for code, ms in grouped.items()
+    ]
+
+
+def _place_entities(places) -> list[Entity]:
+    grouped: dict[tuple, list] = {}
+    for m in places:
+        if m.place is not None:
+            key = (m.place.geonameid, m.place.name, m.place.lat, m.place.lon)
+            grouped.setdefault(key, []).append(m)
+    return [
+        Entity("place", ms[0].place.name, ms[0].place.country, ms[0].place.lat,
+               ms[0].place.lon, tuple(Mention(m.start, m.end, m.text, m.repaired) for m in ms))
+        for ms in grouped.values()
+    ]
+
+
+def _repair_flags(places) -> list[Flag]:
+    return [
+        Flag("name_repair", f"'{m.text}' read as {m.canonical or m.place.name} "
+             f"({m.match}, similarity {m.score:.2f})", Span(m.start, m.end, m.text))
+        for m in places if m.repaired and m.place is not None
     ]
 
 

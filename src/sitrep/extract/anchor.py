@@ -19,15 +19,17 @@ from ..records import Flag, Span
 
 _OUTBREAK = re.compile(
     r"\b(?:broke\s+out|erupted|flared(?:\s+up)?|began|begun|started|outbreak|eruption|"
-    r"resumed|launched|escalated)\b", re.I)
+    r"resumed|launched|escalated|invaded|seized\s+power|took\s+power)\b", re.I)
 _FIGHTING = re.compile(
     r"\b(?:conflict|war|fighting|clashes|hostilities|offensive|invasion|battle|"
-    r"confrontation|violence|escalation)\b", re.I)
+    r"confrontation|violence|escalation|invaded|coup|power)\b", re.I)
 _DAY_COUNT = re.compile(r"\b(?:enter(?:ed|s|ing)?|into|marks?|marked|on|is|was|its)\b", re.I)
 _REPORTING = re.compile(r"\b(?:said|says|told|announced|stated)\b", re.I)
 WINDOW = 70  # characters between a date and the outbreak words it dates
+# "broke out on", "the outbreak of the conflict on", "began late", "began with Hamas' "
 _CUE_THEN_DATE = re.compile(
-    r"\s+(?:of\s+(?:the\s+)?(?:[\w-]+\s+){1,3})?(?:on|in|since)\s+(?:the\s+)?", re.I)
+    r"\s+(?:of\s+(?:the\s+)?(?:[\w-]+\s+){1,3})?(?:(?:on|in|since|late|early)\s+"
+    r"(?:the\s+)?|with\s+(?:[\w-]+['’]s?\s+){1,2})", re.I)
 
 
 @dataclass(frozen=True)

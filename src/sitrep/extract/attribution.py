@@ -175,8 +175,21 @@ def _verb_cues(sent: Span, ctx: _Context) -> list[_Found]:
             start = min(start, _verb_group(quoted, ctx.lex)[0])
         ctx.used.add(tok.i)
         frame = "inverted" if _inverted(tok, source) else "verb"
-        out.append(_Found((start, end), source, content[0], frame, kind, content[1]))
+        out.append(_Found((start, end), source, content[0], frame, kind, content[1],
+                          _split_subject(tok, source)))
     return out
+
+
+def _split_subject(tok: Token, source: Token | None) -> Tokens | None:
+    """'The medical charity Doctors Without Borders said': the parser gave the verb two
+    subjects side by side; the source is both."""
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+    if source is None or len(subjects) < 2 or source not in subjects:
+        return None
+    for a, b in zip(subjects, subjects[1:], strict=False):
+        if a.right_edge.i + 1 != b.left_edge.i:
+            return None
+    return _trim(tok.doc, (subjects[0].left_edge.i, subjects[-1].right_edge.i + 1))
 
 
 def _verb_source(tok: Token, lex: Lexicon) -> Token | None:
@@ -245,7 +258,9 @@ def _verb_content(
     patient = next((c for c in tok.children if c.dep_ in ("nsubjpass", "csubjpass")), None)
     if patient is not None and patient.lower_ not in ("it", "there") and not speech_only:
         return _subtree(patient), False
-    return _that_clause(tok) or _clause_around(tok, source) or _quote_near(tok, ctx)
+    if speech_only:
+        return _quote_near(tok, ctx)
+    return _that_clause(tok) or _clause_around(tok, source, ctx.lex) or _quote_near(tok, ctx)
 
 
 def _content_prep(prep: Token, lemma: str, lex: Lexicon) -> bool:
@@ -269,14 +284,17 @@ def _that_clause(tok: Token) -> tuple[Tokens, bool] | None:
     return None
 
 
-def _clause_around(tok: Token, source: Token | None) -> tuple[Tokens, bool] | None:
+def _clause_around(tok: Token, source: Token | None, lex: Lexicon) -> tuple[Tokens, bool] | None:
     """The clause a parenthetical or trailing cue interrupts: 'In his state, X said, ...',
     '..., X said.' (parsed under the reported clause), 'as X said, ...', 'the plan X
     described'."""
     head = tok.head
-    if source is None or head == tok:
+    if source is None or head == tok or head.lemma_.lower() in lex.verbs:
         return None
-    if tok.dep_ == "parataxis" or (tok.dep_ == "ccomp" and tok.i > head.i):
+    before = tok.doc[tok.left_edge.i - 1] if tok.left_edge.i > 0 else tok
+    if tok.dep_ == "parataxis" or (
+        tok.dep_ == "ccomp" and tok.i > head.i and (before.is_punct or _inverted(tok, source))
+    ):
         return _subtree(head), True
     if tok.dep_ == "advcl" and any(c.lower_ == "as" and c.dep_ == "mark" for c in tok.children):
         lo, hi = _subtree(head)
@@ -499,9 +517,10 @@ def _colon_cue(sent: Span, ctx: _Context) -> list[_Found]:
         t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in left
     ):
         return []
-    content = (colon.i + 1, sent.end)
-    if sent.end - colon.i < 3 and sent.end < len(doc):
-        content = (sent.end, doc[sent.end].sent.end)  # transcript: "TAPPER:" / what he said
+    end = next((t.i for t in doc[colon.i + 1 : sent.end] if "\n" in t.text), sent.end)
+    content = (colon.i + 1, end)
+    if end - colon.i < 3 and end < len(doc):
+        content = (end, doc[end].sent.end)  # transcript: "TAPPER:" / what he said
     said = doc[content[0] : content[1]]
     if not any(t.pos_ in ("VERB", "AUX") or t.is_quote for t in said):
         return []
@@ -536,14 +555,14 @@ def quote_regions(text: str) -> list[Offsets]:
 
 def _outermost(ctx: _Context, found: list[_Found]) -> list[_Found]:
     """Drop cues inside quoted speech or inside what another source is said to have said."""
-    reported = [f.content for f in found if f.content and f.reported]
+    reported = [f for f in found if f.content and f.reported]
     kept = []
     for f in found:
         cue_char = ctx.doc[f.cue[0]].idx
         if any(s < cue_char < e for s, e in ctx.quotes):
             continue
-        if any(lo <= f.cue[0] and f.cue[1] <= hi and (lo, hi) != f.content
-               for lo, hi in reported):
+        if any(o.content[0] <= f.cue[0] and f.cue[1] <= o.content[1] and o is not f
+               for o in reported):
             continue
         kept.append(f)
     return kept
@@ -646,7 +665,10 @@ def _person(doc: Doc, rng: Tokens, lex: Lexicon) -> Offsets | None:
     arzren Hof hanniyan', 'Secretary of state pompeio'), as machine-translated names often
     escape the entity recogniser."""
     for ent in doc.ents:
-        if ent.label_ == "PERSON" and rng[0] <= ent.start and ent.end <= rng[1]:
+        # A possessor names whom the speaker works for: "Trump's spokesman said".
+        if ent.label_ == "PERSON" and rng[0] <= ent.start and ent.end <= rng[1] and (
+            ent.root.dep_ != "poss"
+        ):
             return _chars(doc, _name_range(ent.root, ent.start, lex))
     root = doc[rng[0] : rng[1]].root
     names = [root] + [c for c in root.children if c.dep_ == "appos" and c.i < rng[1]]
@@ -771,12 +793,12 @@ def _char_tokens(doc: Doc, span: Offsets) -> Tokens:
 
 
 def _trim(doc: Doc, rng: Tokens) -> Tokens:
-    """Without leading or trailing punctuation and white space; quotation marks and a
-    closing bracket whose opening one is inside stay ('Sen. Ted Cruz (R-Texas)')."""
+    """Without leading or trailing punctuation, white space and a dangling "and"; quotation
+    marks and a closing bracket whose opening one is inside stay ('Sen. Ted Cruz (R-Texas)')."""
     lo, hi = rng
 
     def loose(tok: Token, at_end: bool) -> bool:
-        if tok.is_space:
+        if tok.is_space or (at_end and tok.dep_ == "cc"):
             return True
         if not tok.is_punct or tok.is_quote:
             return False

@@ -1,42 +1,52 @@
 """Turn figures into attributed claims: claimant, subject, dates, period.
 
-Inputs are per-sentence analyses (figures, attributions, char offsets) and document-wide
-resolutions (dates, actors, the start of the fighting). The rules, in the order a careful
-coder applies them:
+Inputs are per-sentence analyses (figures, attributions, sentence subjects, character
+offsets) and document-wide resolutions (dates, actors, the start of the fighting):
 
-- **Claimant**: the source whose reported content holds the figure; else the source named
-  elsewhere in the sentence; else the last source of the same statement, carried over the
-  following sentences until another source speaks. No source, no claimant.
-- **Subject** (whose losses): an actor named in the counted phrase ("Armenian soldiers",
-  "of the Asian side", "enemy", "its own"); the subject of "lose"/"suffer"; a total's
-  subject for its subtotal; else the previous claim of the same statement in the same
-  or the previous sentence (a statement listing losses keeps its subject). Otherwise empty.
+- **Claimant** (``sources``): the source whose reported content holds the figure; else the
+  source named elsewhere in the sentence; else the last source of the same statement,
+  carried over the following sentences until another source speaks. No source, no
+  claimant.
+- **Subject** (``subjects``): named in the counted phrase, the loser of "lose", a total's,
+  the statement's previous subject, the doer's adversary, a side's own, or by place — in
+  that order, each with its basis.
 - **Dates**: ``stated_on`` from the date attached to the reporting verb; ``period`` from
-  "since the outbreak ...", "from X to Y", "since X"; ``event_date`` from a day-precise
-  date in the claim's own clause that is neither of those.
+  "since the outbreak ...", "since X", "from X to Y", "this year", "in the whole of 2022",
+  "on the 17th and the 18th"; ``event_date`` from a day-precise date in the claim's own
+  clause that is none of those.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from ..records import Claim, Claimant, Period, Quantity, Span, Subject
+from ..records import Claim, Claimant, Period, Place, Quantity, Span, Subject
+from . import subjects as rules
 from .figures import Figure
+from .sources import Source, SourceResolver
 
 CARRY_SENTENCES = 3
-_PERIOD_SINCE_OUTBREAK = re.compile(
-    r"\bsince\s+the\s+(?:outbreak|start|beginning|onset|eruption)\b|"
-    r"\bfrom\s+the\s+(?:outbreak|start|beginning|onset)\b|"
-    r"\bsince\s+(?:the\s+)?(?:fighting|conflict|war|hostilities|clashes|offensive|invasion)\s+"
-    r"(?:began|broke\s+out|erupted|started)", re.I)
-_PERIOD_SINCE = re.compile(r"\b(?:since|from)\s+$", re.I)
-_PERIOD_TO = re.compile(r"\b(?:to|until|till|through)\s+(?:the\s+\w+\s+of\s+)?$", re.I)
-_PAST_DAY = re.compile(r"\b(?:in|over|during)\s+the\s+(?:past|last|previous)\s+"
-                       r"(?:24\s+hours|day|twenty-four\s+hours)\b", re.I)
+_SINCE_OUTBREAK = re.compile(
+    r"\b(?:since|from)\s+(?:the\s+)?(?:outbreak|start|beginning|onset|eruption)\s+of\b|"
+    r"\bsince\s+(?:the\s+)?(?:fighting|conflict|war|hostilities|clashes|offensive|invasion)"
+    r"\s+(?:began|broke\s+out|erupted|started)", re.I)
+_SINCE = re.compile(r"\b(?:since|from)\s+(?:the\s+)?$", re.I)
+# "since Russia invaded on Feb. 24, 2022", "since clashes began late Monday"
+_SINCE_CLAUSE = re.compile(r"\bsince\s+(?:[\w'’.-]+\s+){1,6}?(?:on|in|late|early)?\s*$",
+                           re.I)
+_CUMULATIVE = re.compile(r"\b(?:in|of|during)\s+the\s+(?:war|conflict|fighting|offensive|"
+                         r"invasion)\b|\bsince\s+the\s+(?:war|conflict|coup|invasion|fighting)\b",
+                         re.I)
+_TO = re.compile(r"\b(?:to|until|till|through)\s+$", re.I)
+_SO_FAR = re.compile(r"\b(?:so\s+far\s+|since\s+the\s+start\s+of\s+|in\s+the\s+whole\s+of\s+|"
+                     r"throughout\s+|during\s+|in\s+all\s+of\s+)$", re.I)
+_AND = re.compile(r"^\s*(?:and|to|-|–|through)\s+(?:the\s+)?$", re.I)
+_DATED_PHRASE = re.compile(r"^(?:\s+[\w'-]+){0,12}?\s+(?:on|in|late|early)\s+(?:the\s+)?$",
+                           re.I)
 _LOSER_VERBS = frozenset({"lose", "suffer", "sustain", "incur"})
-_PRONOUNS_SELF = frozenset({"it", "we", "they", "he", "she", "its", "our", "their"})
+_IN_PLACE = re.compile(r"\b(?:in|at|near|around|outside|inside|over|along|on|across|of|into)"
+                       r"\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}$", re.I)
 
 
 @dataclass
@@ -48,55 +58,51 @@ class SentenceFacts:
     end: int
     paragraph: int
     figures: list[tuple[Figure, dict]] = field(default_factory=list)  # figure, char offsets
-    attributions: list = field(default_factory=list)  # Attribution, shifted to doc offsets
-    loser_subjects: dict[int, tuple[int, int]] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class Source:
-    claimant: Claimant
-    stated_on: str | None
-    content: tuple[int, int] | None
-    sentence: int
+    attributions: list = field(default_factory=list)  # Attribution, in document offsets
+    subjects: list[tuple[int, int]] = field(default_factory=list)  # sentence subjects
 
 
 class ClaimBuilder:
     """Builds the claims of one document; holds the document-wide resolutions."""
 
-    def __init__(self, text: str, dates: list, actors: list, resolve_actor, anchor: dt.date | None,
-                 adversaries: dict[str, str]):
+    def __init__(self, text: str, dates: list, context: rules.Context, code_of,
+                 anchor=None, disputed: frozenset[int] = frozenset(),
+                 today: str | None = None, outbreaks: tuple = ()):
         self.text = text
         self.dates = sorted(dates, key=lambda d: d.start)
-        self.actors = actors
-        self.resolve_actor = resolve_actor  # phrase -> code
-        self.anchor = anchor
-        self.adversaries = adversaries
-        self._last_named: Claimant | None = None
+        self.context = context
+        self.anchor = anchor  # the date the fighting began, when the report settles it
+        self.disputed = disputed  # starts of date mentions the report contradicts
+        self.outbreaks = outbreaks  # (start, end, date) of each dated start of the fighting
+        self.resolver = SourceResolver(text, code_of, self._stated_on, context.home)
+        self.today = today
+
+    def build(self, sentences: list[SentenceFacts]) -> list[Claim]:
+        claims: list[Claim] = []
+        statement: Source | None = None
+        previous: dict[tuple, tuple[Claim, int]] = {}
+        for facts in sentences:
+            here = self.resolver.sources(facts.attributions, facts.index)
+            self.resolver.add_subjects(facts.subjects)
+            if here:
+                statement = here[-1]
+            elif statement is not None and facts.index - statement.sentence > CARRY_SENTENCES:
+                statement = None
+            local: list[Claim] = []
+            positions = [o["quantity"][0] for _f, o in facts.figures]
+            for k, (figure, offsets) in enumerate(facts.figures):
+                offsets = {**offsets, "neighbours": (positions[k - 1] if k else None,
+                                                     positions[k + 1] if k + 1 < len(positions)
+                                                     else None)}
+                source = self._source_for(offsets["quantity"][0], here, statement)
+                claim = self._claim(figure, offsets, facts, source, local, previous,
+                                    len(claims) + len(local))
+                local.append(claim)
+                previous[_statement_key(source)] = (claim, facts.index, figure)
+            claims.extend(_share_list_subjects(local, [f for f, _o in facts.figures]))
+        return claims
 
     # -- claimants -------------------------------------------------------------------
-
-    def sources(self, facts: SentenceFacts) -> list[Source]:
-        out = []
-        for attr in facts.attributions:
-            if attr.source is None:
-                continue
-            out.append(Source(self._claimant(attr, out), self._stated_on(attr),
-                              attr.content, facts.index))
-        return out
-
-    def _claimant(self, attr, earlier: list[Source]) -> Claimant:
-        s, e = attr.source
-        if attr.pronoun and self._last_named is not None:
-            return Claimant(**{**self._last_named.__dict__, "span": Span.of(self.text, s, e),
-                               "attribution": "explicit"})
-        head = attr.source_head or attr.source
-        name = _strip_det(self.text[head[0]:head[1]])
-        code = self.resolve_actor(self.text[s:e]) or self.resolve_actor(name)
-        person = self.text[attr.person[0]:attr.person[1]] if attr.person else None
-        claimant = Claimant(code, name, person, attr.role, Span.of(self.text, s, e), "explicit")
-        if code is not None or not attr.pronoun:
-            self._last_named = claimant
-        return claimant
 
     def _stated_on(self, attr) -> str | None:
         if attr.stated_date is None:
@@ -116,156 +122,176 @@ class ClaimBuilder:
             return mention.start_date.isoformat()
         return None
 
-    # -- claims ----------------------------------------------------------------------
-
-    def build(self, sentences: list[SentenceFacts]) -> list[Claim]:
-        claims: list[Claim] = []
-        statement: Source | None = None
-        last_in_statement: dict[int, tuple[Claim, int]] = {}
-        for facts in sentences:
-            here = self.sources(facts)
-            if here:
-                statement = here[-1]
-            elif statement is not None and facts.index - statement.sentence > CARRY_SENTENCES:
-                statement = None
-            local: list[Claim] = []
-            for figure, offsets in facts.figures:
-                source = self._source_for(offsets["quantity"][0], here, statement)
-                claim = self._claim(figure, offsets, facts, source, local, last_in_statement,
-                                    len(claims) + len(local))
-                local.append(claim)
-                last_in_statement[_statement_key(source)] = (claim, facts.index)
-            claims.extend(local)
-        return claims
-
-    def _source_for(self, pos: int, here: list[Source], statement: Source | None):
+    @staticmethod
+    def _source_for(pos: int, here: list[Source], statement: Source | None) -> Source | None:
         inside = [s for s in here if s.content and s.content[0] <= pos < s.content[1]]
         if inside:
             return min(inside, key=lambda s: s.content[1] - s.content[0])
         if here:
-            return min(here, key=lambda s: abs((s.claimant.span.start if s.claimant.span
-                                                else 0) - pos))
+            return min(here, key=lambda s: abs(s.cue[0] - pos))
         return statement
 
+    # -- claims ----------------------------------------------------------------------
+
     def _claim(self, figure: Figure, offsets: dict, facts: SentenceFacts,
-               source: Source | None, local: list[Claim], last_in_statement: dict,
+               source: Source | None, local: list[Claim], previous: dict,
                number: int) -> Claim:
-        claimant = Claimant()
-        stated_on = None
+        claimant, stated_on = Claimant(), None
         if source is not None:
             carried = source.sentence != facts.index
             claimant = Claimant(**{**source.claimant.__dict__,
                                    "attribution": "carried" if carried else "explicit"})
             stated_on = source.stated_on
-        subject = self._subject(figure, offsets, facts, claimant, local, last_in_statement,
-                                source)
+        subject = self._subject(figure, offsets, facts, claimant, local, previous, source)
         qs, qe = offsets["quantity"]
         q = figure.quantity
-        quantity = Quantity(q.value, q.qualifier, q.low, q.high, Span.of(self.text, qs, qe))
+        value = None if q.qualifier == "range" else q.value  # a range has no single value
+        quantity = Quantity(value, q.qualifier, q.low, q.high, Span.of(self.text, qs, qe))
         es, ee = offsets["evidence"]
         parent = local[figure.parent].id if figure.parent is not None and \
             figure.parent < len(local) else None
+        clause = self._scope(self._clause(facts, source), qs, offsets["neighbours"])
+        period = self._period(clause, stated_on)
         return Claim(
             claimant=claimant, subject=subject, outcome=figure.outcome, item=figure.item,
-            quantity=quantity, stated_on=stated_on,
-            period=self._period(facts, offsets, stated_on, source),
-            event_date=self._event_date(facts, offsets, source),
-            place=None, evidence=Span.of(self.text, es, ee), id=f"C{number + 1}",
+            quantity=quantity, stated_on=stated_on, period=period,
+            event_date=None if period else self._event_date(facts, clause),
+            place=self._place(clause, qs, offsets["neighbours"]),
+            evidence=Span.of(self.text, es, ee), id=f"C{number + 1}",
             parent=parent,
         )
 
-    # -- subjects --------------------------------------------------------------------
-
-    def _subject(self, figure, offsets, facts, claimant, local, last_in_statement, source
-                 ) -> Subject:
-        kind = figure.kind
-        span = offsets.get("subject")
-        found = self._actor_in(span) if span else None
-        if found is not None:
-            return self._subject_from(found, kind, claimant, span)
-        loser = offsets.get("loser")
-        if loser is not None:
-            found = self._actor_in(loser)
+    def _subject(self, figure, offsets, facts, claimant, local, previous, source) -> Subject:
+        kind, ctx = figure.kind, self.context
+        found = rules.named(ctx, offsets.get("subject"), kind, claimant)
+        if found is None and offsets.get("verb_lemma") in _LOSER_VERBS:
+            found = rules.named(ctx, offsets.get("agent"), kind, claimant)
             if found is not None:
-                return self._subject_from(found, kind, claimant, loser)
-            if self.text[loser[0]:loser[1]].lower() in _PRONOUNS_SELF and claimant.actor:
-                return Subject(claimant.actor, kind, self.text[loser[0]:loser[1]], "self")
-        if figure.parent is not None and figure.parent < len(local):
-            total = local[figure.parent].subject
-            return Subject(total.actor, _kind(kind, total.kind), total.text, "total")
-        previous = last_in_statement.get(_statement_key(source))
-        if source is not None and previous and facts.index - previous[1] <= 1:
-            prior = previous[0].subject
-            if prior.actor is not None:
-                return Subject(prior.actor, _kind(kind, prior.kind), prior.text, "inherited")
-        return Subject(None, kind, None, None)
-
-    def _actor_in(self, span: tuple[int, int]):
-        for mention in self.actors:
-            inside = span[0] <= mention.start and mention.end <= span[1]
-            if inside and (mention.code is not None or mention.kind in ("enemy", "self")):
-                return mention
-        return None
-
-    def _subject_from(self, mention, kind: str, claimant: Claimant, span) -> Subject:
-        text = self.text[span[0]:span[1]].strip()
-        if mention.kind == "enemy":
-            code = self.adversaries.get(claimant.actor) if claimant.actor else None
-            return Subject(code, kind, text, "enemy")
-        if mention.kind == "self":
-            return Subject(claimant.actor, kind, text, "self")
-        if mention.military and kind == "unknown":
-            kind = "military"
-        return Subject(mention.code, kind, text, "explicit")
+                found = Subject(found.actor, found.kind, found.text, "loser")
+        if found is not None:
+            return found
+        for index, basis in ((figure.parent, "total"), (figure.same_as, "same"),
+                             (figure.list_of, "list")):
+            if index is not None and index < len(local) and local[index].subject.actor:
+                other = local[index].subject
+                return Subject(other.actor, _kind(kind, other.kind), other.text, basis)
+        prior = previous.get(_statement_key(source))
+        if source is not None and prior and facts.index - prior[1] <= 1 \
+                and prior[0].subject.actor is not None and not _turns(figure, prior[2]):
+            other = prior[0].subject
+            return Subject(other.actor, _kind(kind, other.kind), other.text, "inherited")
+        return (rules.by_agent(ctx, offsets.get("agent"), kind, claimant)
+                or (rules.own(ctx, kind, figure.item, figure.outcome, offsets.get("head", ""),
+                              claimant) if offsets.get("agent") is None else None)
+                or rules.by_place(ctx, (facts.start, facts.end), kind, offsets["quantity"][0])
+                or Subject(None, kind, None, None))
 
     # -- dates -----------------------------------------------------------------------
 
-    def _dates_in(self, start: int, end: int) -> list:
-        return [d for d in self.dates if start <= d.start and d.end <= end]
-
-    def _period(self, facts: SentenceFacts, offsets: dict, stated_on: str | None,
-                source: Source | None) -> Period | None:
-        clause = self._clause(facts, offsets, source)
-        text = self.text[clause[0]:clause[1]]
-        start = end = None
-        if _PERIOD_SINCE_OUTBREAK.search(text) and self.anchor is not None:
-            start = self.anchor.isoformat()
-        for mention in self._dates_in(*clause):
-            lead = self.text[max(clause[0], mention.start - 20):mention.start]
-            day = self._day_of(mention) or (mention.start_date.isoformat()
-                                            if mention.start_date else None)
-            if _PERIOD_SINCE.search(lead) and start is None:
-                start = day
-            elif _PERIOD_TO.search(lead) and start is not None:
-                end = day
-        if start is None and _PAST_DAY.search(text) and stated_on:
-            day = dt.date.fromisoformat(stated_on)
-            start, end = (day - dt.timedelta(days=1)).isoformat(), stated_on
-        if start is None:
-            return None
-        return Period(start, end or stated_on)
-
-    def _clause(self, facts: SentenceFacts, offsets: dict, source: Source | None
-                ) -> tuple[int, int]:
-        """The part of the sentence the claim's dates can come from: the reported content
-        when the source is in this sentence, else the whole sentence."""
+    def _clause(self, facts: SentenceFacts, source: Source | None) -> tuple[int, int]:
+        """Where the claim's own dates can be: the reported content when the source is in
+        this sentence, else the whole sentence."""
         if source is not None and source.sentence == facts.index and source.content:
             return source.content
         return (facts.start, facts.end)
 
-    def _event_date(self, facts: SentenceFacts, offsets: dict, source: Source | None
-                    ) -> str | None:
-        clause = self._clause(facts, offsets, source)
+    def _scope(self, clause: tuple[int, int], pos: int,
+               neighbours: tuple[int | None, int | None]) -> tuple[int, int]:
+        """Dates between the figures either side belong to the nearer figure: "71 leaders
+        so far this year, compared with 215 in the whole of 2022"."""
+        start, end = clause
+        before, after = neighbours
+        if after is not None and start <= after < end and self._dates_in(pos, after):
+            end = after
+        if before is not None and start <= before < pos and self._dates_in(before, pos) \
+                and not self._dates_in(pos, end):
+            start = before
+        return start, end
+
+    def _place(self, clause: tuple[int, int], pos: int, neighbours) -> Place | None:
+        """Where the counted loss happened: the place named in a locative phrase in the
+        claim's clause, nearer to this figure than to the figures either side."""
+        before, after = neighbours
+        best = None
+        for m in self.context.places:
+            if not (clause[0] <= m.start and m.end <= clause[1]):
+                continue
+            if not _IN_PLACE.search(self.text[max(clause[0], m.start - 30):m.start]):
+                continue
+            distance = abs(m.start - pos)
+            if after is not None and abs(m.start - after) < distance or \
+                    before is not None and abs(m.start - before) < distance:
+                continue
+            if best is None or distance < best[0]:
+                best = (distance, m.place)
+        return best[1] if best else None
+
+    def _dates_in(self, start: int, end: int) -> list:
+        return [d for d in self.dates if start <= d.start and d.end <= end]
+
+    def _period(self, clause: tuple[int, int], stated_on: str | None) -> Period | None:
+        """The span a cumulative figure covers, when the clause gives it."""
+        text = self.text
+        since = _SINCE_OUTBREAK.search(text, clause[0], clause[1])
+        start = end = None
+        if since:
+            dated = self._dated_after(since.end(), clause[1])
+            start = dated or (self.anchor.isoformat() if self.anchor else None)
+        start = start or self._outbreak_in(clause)
+        if start is None and _CUMULATIVE.search(text, clause[0], clause[1]) and self.anchor:
+            start = self.anchor.isoformat()  # "the death toll in the war", "since the coup"
+        mentions = self._dates_in(*clause)
+        for i, m in enumerate(mentions):
+            lead = text[max(clause[0], m.start - 60):m.start]
+            if (_SINCE.search(lead[-30:]) or _SINCE_CLAUSE.search(lead)) and start is None:
+                start = self._undisputed(m)
+            elif _TO.search(lead) and start is not None:
+                end = _last_day(m)
+            elif _SO_FAR.search(lead) and m.precision in ("year", "month", "week"):
+                start = _first_day(m)
+                ongoing = (_last_day(m) or "") >= (self.today or stated_on or "")
+                end = None if ongoing else _last_day(m)
+            elif i + 1 < len(mentions) and _AND.match(text[m.end:mentions[i + 1].start]) \
+                    and m.precision == mentions[i + 1].precision == "day" and start is None:
+                start, end = _first_day(m), _last_day(mentions[i + 1])
+        if start is None:
+            return None
+        return Period(start, end)
+
+    def _outbreak_in(self, clause: tuple[int, int]) -> str | None:
+        """"The war, which erupted on April 15, 2023, has killed ...": the start of the
+        fighting dated in the figure's own sentence."""
+        for start, end, date in self.outbreaks:
+            if clause[0] <= start and end <= clause[1]:
+                return self.anchor.isoformat() if start in self.disputed and self.anchor \
+                    else date.isoformat()
+        return None
+
+    def _undisputed(self, mention) -> str | None:
+        if mention.start in self.disputed and self.anchor is not None:
+            return self.anchor.isoformat()
+        return _first_day(mention)
+
+    def _dated_after(self, pos: int, limit: int) -> str | None:
+        """"since the start of the full-scale invasion on Feb. 24, 2022": the given date."""
+        for m in self._dates_in(pos, limit):
+            if _DATED_PHRASE.match(self.text[pos:m.start]) and m.precision == "day":
+                if m.start in self.disputed and self.anchor is not None:
+                    return self.anchor.isoformat()  # flagged: the report's own reading wins
+                return _first_day(m)
+        return None
+
+    def _event_date(self, facts: SentenceFacts, clause: tuple[int, int]) -> str | None:
         stated = [a.stated_date for a in facts.attributions if a.stated_date]
         for mention in self._dates_in(*clause):
-            lead = self.text[max(clause[0], mention.start - 20):mention.start]
-            if _PERIOD_SINCE.search(lead) or _PERIOD_TO.search(lead):
-                continue
-            if any(s < mention.end and mention.start < e for s, e in stated):
+            lead = self.text[max(clause[0], mention.start - 30):mention.start]
+            if _SINCE.search(lead) or _TO.search(lead):
                 continue
             if mention.kind in ("ordinal_day", "ref", "year", "month"):
                 continue
-            if _in_period_phrase(self.text, mention):
+            if any(s < mention.end and mention.start < e for s, e in stated):
+                continue
+            if any(s <= mention.start < e for s, e, _d in self.outbreaks):
                 continue
             day = self._day_of(mention)
             if day is not None:
@@ -273,9 +299,45 @@ class ClaimBuilder:
         return None
 
 
-def _in_period_phrase(text: str, mention) -> bool:
-    lead = text[max(0, mention.start - 45):mention.start].lower()
-    return bool(re.search(r"(outbreak|start|beginning|onset) of the \w+( \w+)? (on|in)\s*$", lead))
+def _first_day(mention) -> str | None:
+    return mention.start_date.isoformat() if mention.start_date else None
+
+
+def _last_day(mention) -> str | None:
+    return mention.end_date.isoformat() if mention.end_date else None
+
+
+_WEAK_BASES = frozenset({None, "agent", "own", "place", "inherited"})
+
+
+def _share_list_subjects(claims: list[Claim], figures: list[Figure]) -> list[Claim]:
+    """"destroyed 4 Merkava tanks and 2 armored personnel carriers of the Yi army": a
+    list sharing one verb shares the one subject it names, among like items."""
+    out = list(claims)
+    groups: dict[int, list[int]] = {}
+    for i, figure in enumerate(figures):
+        groups.setdefault(figure.outcome_start, []).append(i)
+    for members in groups.values():
+        named = {out[i].subject.actor for i in members
+                 if out[i].subject.basis == "explicit" and out[i].subject.actor}
+        if len(named) != 1 or len(members) < 2:
+            continue
+        actor = named.pop()
+        donor = next(out[i] for i in members if out[i].subject.actor == actor)
+        for i in members:
+            same_class = (out[i].item == "personnel") == (donor.item == "personnel")
+            if out[i].subject.basis in _WEAK_BASES and same_class:
+                subject = Subject(actor, out[i].subject.kind, donor.subject.text, "list")
+                out[i] = replace(out[i], subject=subject)
+    return out
+
+
+def _turns(figure: Figure, prior: Figure) -> bool:
+    """A statement turns from what its side did to what it suffered: "killed 20 militants
+    ... six soldiers were killed" — the soldiers do not share the militants' side."""
+    passive_soldiers = figure.item == "personnel" and figure.kind == "military" \
+        and figure.active_verb is None
+    return passive_soldiers and prior.active_verb is not None
 
 
 def _statement_key(source: Source | None) -> tuple:
@@ -286,7 +348,3 @@ def _statement_key(source: Source | None) -> tuple:
 
 def _kind(own: str, other: str) -> str:
     return own if own != "unknown" else other
-
-
-def _strip_det(name: str) -> str:
-    return re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.I).strip(" ,")

@@ -78,6 +78,9 @@ def forms(token: Token) -> tuple[str, ...]:
         keys.append(low[:-3] + "y")
     elif low.endswith("s") and len(low) > 3:
         keys.append(low[:-1])
+    elif low.endswith("ed") and len(low) > 4:
+        # participles the tagger calls adjectives keep no verb lemma: "seized", "injured"
+        keys.extend((low[:-1], low[:-2]))
     return tuple(dict.fromkeys(keys))
 
 

@@ -156,8 +156,10 @@ class ActorLexicon:
         parents: dict[str, str],
         state_codes: Iterable[str],
         context: dict[str, frozenset[str]],
+        kinds: dict[str, str] | None = None,
     ) -> None:
         self._trie: dict = {}
+        self._kinds = dict(kinds or {})
         self._canonical: dict[str, str] = {}
         self._bare: set[str] = set()  # folded bare MT renderings ("yi", "ba"), for pairs
         for alias, entry in entries:
@@ -187,8 +189,11 @@ class ActorLexicon:
             for row in _rows(directory / "actors_stoplist.tsv")
         ]
         parents: dict[str, str] = {}
+        kinds: dict[str, str] = {}
         for row in _rows(directory / "actors_orgs.tsv"):
             code = row["code"] or None
+            if code:
+                kinds.setdefault(code, row["kind"])
             if code and row["parent"]:
                 parents[code] = row["parent"]
             for cell in _split(row["aliases"]):
@@ -209,13 +214,19 @@ class ActorLexicon:
         context: dict[str, frozenset[str]] = {}
         for row in _rows(directory / "actors_context.tsv"):
             context[row["role"]] = context.get(row["role"], frozenset()) | set(row["words"].split())
-        return cls(entries, heads, parents, [row["code"] for row in states], context)
+        return cls(entries, heads, parents, [row["code"] for row in states], context, kinds)
 
     # ---- queries ------------------------------------------------------------------------
 
     def parent_of(self, code: str) -> str | None:
         """The umbrella body of an agency or faction (OCHA -> UN, ISWAP -> ISIS)."""
         return self._parents.get(code)
+
+    def umbrella(self, code: str | None) -> str | None:
+        """The organisation an agency, mission or armed wing belongs to (UNRWA -> UN,
+        PDF -> NUG); None for an armed group's affiliation (al-Shabaab's al-Qaeda)."""
+        parent = self._parents.get(code) if code else None
+        return parent if parent and self._kinds.get(parent) == "organisation" else None
 
     def is_state(self, code: str | None) -> bool:
         return code in self._states
@@ -269,6 +280,13 @@ class ActorLexicon:
         for low, high in _segments(phrase, named):
             inside = [m for m in named if low <= m.start < high]
             if not inside:
+                # "the Saudi-led coalition fighting in Yemen": the leader heads the piece;
+                # but a ministry run by a movement stays its territory's ("the Hamas-run
+                # health ministry in Gaza")
+                leaders = {m.code for m in mentions if m.kind == "affiliation" and m.leads
+                           and low <= m.start < high}
+                if len(leaders) == 1 and "ministry" not in phrase[low:high].lower():
+                    return leaders.pop()
                 continue
             if len({m.code for m in inside}) == 1:
                 return inside[0].code

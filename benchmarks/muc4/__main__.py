@@ -1,0 +1,156 @@
+"""Command line for the MUC-4 scorer.
+
+Usage::
+
+    python -m benchmarks.muc4 --score-response FILE --key FILE [--history FILE]
+                              [--mapping-from NRAD] [--pairs] [--json]
+    python -m benchmarks.muc4 --official-table DIR [--json]
+    python -m benchmarks.muc4 --texts FILE --key FILE [--json]     (not yet available)
+
+``--score-response`` scores a response file: automatically (the scoring guidelines'
+rules stand in for the human scorers), or with ``--history`` replaying the 1992
+scorers' recorded judgments; ``--mapping-from`` also replays the template mapping of an
+official ``.nrad`` report. Without ``--json`` it prints an official-style report;
+with it, only the JSON object (percentages, as the official reports).
+
+``--official-table DIR`` (DIR = the ``muc4`` eval directory) scores the 17 TST4
+responses of 1992 both ways and prints, per system: the official F, the replay F (our
+template mapping), the replay F with the 1992 mapping, the automatic F, and the largest
+per-slot recall/precision deviation from the official table (whole points, over the
+slots that table gives), for both replays. Two things bound the replay: the 1992
+scores used the original answer key, while the distributed one (``key-tst4.v2``) has
+revised incident dates (official reports credit e.g. 22 SEP 88 where v2 says 21 SEP 88),
+and the history file keeps only each filler's last judgment.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from benchmarks.muc4.history import History, ReplayJudge
+from benchmarks.muc4.report import (
+    official_mapping,
+    read_nrad,
+    read_official_scores,
+    render,
+    slot_deviations,
+    to_json,
+)
+from benchmarks.muc4.scorer import AutomaticJudge, Score, score_messages
+from benchmarks.muc4.templates import read_messages
+
+NO_ADAPTER = "end-to-end mode needs the sitrep adapter (not yet built)"
+# Where the official table's inputs live under the muc4 directory.
+TST4_KEY = "corpora/tst4/key-tst4.v2"
+TST4_RESPONSES = "results/TST4/responses"
+TST4_REPORTS = "results/TST4/scores"
+TST4_HISTORY = "results/TST4/final-cumulative-hist.tst4"
+OFFICIAL_TABLE = "results/official_scores_tst4.tsv"
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.muc4",
+                                     description="Score MUC-4 templates as in 1992.")
+    parser.add_argument("--score-response", metavar="FILE", help="response templates to score")
+    parser.add_argument("--key", metavar="FILE", help="answer key templates")
+    parser.add_argument("--history", metavar="FILE",
+                        help="replay the human judgments recorded in this history file")
+    parser.add_argument("--mapping-from", metavar="NRAD",
+                        help="replay the template mapping of this official score report")
+    parser.add_argument("--official-table", metavar="DIR",
+                        help="score the 17 TST4 responses of 1992 (DIR: the muc4 directory)")
+    parser.add_argument("--texts", metavar="FILE", help="MUC-4 texts to run sitrep on")
+    parser.add_argument("--pairs", action="store_true",
+                        help="also print the tables of every template pair")
+    parser.add_argument("--json", action="store_true", help="print only a JSON object")
+    return parser
+
+
+def score_file(response: str | Path, key: str | Path, history: str | Path | None = None,
+               mapping_from: str | Path | None = None) -> Score:
+    """Score one response file; replay mode when a history file is given."""
+    judge = ReplayJudge(History.read(history)) if history else AutomaticJudge()
+    mapping = official_mapping(read_nrad(mapping_from)) if mapping_from else None
+    return score_messages(read_messages(key), read_messages(response), judge, mapping)
+
+
+def official_table(directory: str | Path) -> list[dict[str, Any]]:
+    """Replay and automatic scores of every TST4 response, beside the official ones."""
+    root = Path(directory)
+    key = read_messages(root / TST4_KEY)
+    history = History.read(root / TST4_HISTORY)
+    official = read_official_scores(root / OFFICIAL_TABLE)
+    rows: list[dict[str, Any]] = []
+    for path in sorted((root / TST4_RESPONSES).glob("*-response.tst4")):
+        name = path.name.removesuffix("-response.tst4")
+        system = name.upper()
+        print(f"scoring {system}", file=sys.stderr)
+        responses = read_messages(path)
+        replay = score_messages(key, responses, ReplayJudge(history))
+        report = root / TST4_REPORTS / f"{name}-scores-pass1.tst4.nrad"
+        mapping = official_mapping(read_nrad(report)) if report.exists() else None
+        mapped = score_messages(key, responses, ReplayJudge(history), mapping)
+        automatic = score_messages(key, responses, AutomaticJudge())
+        row: dict[str, Any] = {
+            "system": system,
+            "official_f": official[system].f if system in official else None,
+            "replay_f": round(replay.all_templates.f(), 2),
+            "replay_f_1992_mapping": round(mapped.all_templates.f(), 2),
+            "automatic_f": round(automatic.all_templates.f(), 2),
+        }
+        if system in official:
+            for label, score in (("", replay), ("_1992_mapping", mapped)):
+                deviation, slot = slot_deviations(score, official[system])[0]
+                row[f"max_slot_deviation{label}"] = deviation
+                row[f"worst_slot{label}"] = slot
+        rows.append(row)
+    return rows
+
+
+def _table_text(rows: list[dict[str, Any]]) -> str:
+    lines = [
+        "| system | official F | replay F | replay F (1992 mapping) | automatic F "
+        "| max slot dev, replay | max slot dev, 1992 mapping |",
+        "|---|---:|---:|---:|---:|---|---|",
+    ]
+    for row in rows:
+        official = "-" if row["official_f"] is None else f"{row['official_f']:.2f}"
+        worst = [
+            f"{row[f'max_slot_deviation{label}']} ({row[f'worst_slot{label}']})"
+            if f"max_slot_deviation{label}" in row else "-"
+            for label in ("", "_1992_mapping")
+        ]
+        lines.append(
+            f"| {row['system']} | {official} | {row['replay_f']:.2f} "
+            f"| {row['replay_f_1992_mapping']:.2f} | {row['automatic_f']:.2f} "
+            f"| {worst[0]} | {worst[1]} |"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.texts:
+        print(NO_ADAPTER, file=sys.stderr)
+        return 2
+    if args.official_table:
+        rows = official_table(args.official_table)
+        print(json.dumps({"systems": rows}, indent=2) if args.json else _table_text(rows))
+        return 0
+    if not (args.score_response and args.key):
+        parser.error("give --score-response FILE --key FILE, or --official-table DIR")
+    for path in (args.score_response, args.key, args.history, args.mapping_from):
+        if path and not Path(path).is_file():
+            parser.error(f"no such file: {path}")
+    score = score_file(args.score_response, args.key, args.history, args.mapping_from)
+    print(json.dumps(to_json(score), indent=2) if args.json else render(score, pairs=args.pairs))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

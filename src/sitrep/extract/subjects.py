@@ -1,0 +1,176 @@
+"""Whose losses a figure counts, and why sitrep thinks so.
+
+The evidence, strongest first; each answer records its ``basis``:
+
+1. ``explicit``: an actor named in the counted phrase — "Armenian soldiers", "of the Asian
+   side", "M23 fighters", "government soldiers" (the state the report is about);
+   ``enemy`` ("enemy tanks": the claimant's adversary) and ``self`` ("its own fighters").
+2. ``loser``: the subject of "lose"/"suffer" ("Russia lost 5 tanks").
+3. ``total``: a subtotal takes its total's subject; ``same``: a figure repeated for another
+   period ("compared with 215 in 2022").
+4. ``inherited``: the previous claim of the same statement, in the same or the previous
+   sentence — a statement listing losses keeps its subject until it names another.
+5. ``agent``: the adversary of whoever did it ("its fighters killed 50 soldiers" said by
+   JNIM: Mali's soldiers; "Russian shelling killed 12 civilians": Ukraine's).
+6. ``own``: soldiers or equipment a side reports lost with no one named as doing it
+   ("Six soldiers were killed in an ambush, the army said").
+7. ``place``: people whose side is not said take the country where they were hit.
+
+Nothing else: without evidence the subject stays empty.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+from ..records import Claimant, Subject
+
+_ORIGIN = re.compile(r"^[-\u2010\u2011]\s*(?:made|built|supplied|manufactured|produced|"
+                     r"designed|backed|led|funded|trained|armed|provided)\b", re.I)
+_SELF = re.compile(r"\b(?:its|our|their|his|her)\s+(?:own\s+)?\w*", re.I)
+_LOCATIVE = re.compile(r"\b(?:in|at|near|on|across|around|outside|inside|throughout|of)\s+"
+                       r"(?:the\s+)?(?:[\w'-]+\s+){0,3}$", re.I)
+PRONOUN_AGENTS = frozenset({"it", "its", "we", "our", "they", "their", "he", "she"})
+
+
+@functools.lru_cache(maxsize=1)
+def _words() -> dict:
+    data = json.loads(resources.files("sitrep.data").joinpath("subject_words.json")
+                      .read_text("utf-8"))
+
+    def pattern(words: list[str]) -> re.Pattern:
+        alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        return re.compile(r"(?<![\w-])(?:" + alternatives + r")(?![\w-])", re.I)
+
+    negation = "|".join(re.escape(w) for w in data["negating_prefixes"])
+    return {
+        "state": pattern(data["state"]["words"]),
+        "negated": re.compile(r"(?:" + negation + r")\s*$", re.I),
+        "hostile": frozenset(data["hostile"]["words"]),
+        "own_forces": pattern(data["own_forces"]["words"]),
+        "captured": frozenset(data["captured_outcomes"]),
+    }
+
+
+def hostile(head: str) -> bool:
+    """Is the counted noun a word a side uses only for its enemies ("terrorists")?"""
+    return head.lower() in _words()["hostile"]
+
+
+@dataclass(frozen=True)
+class Context:
+    """Document-wide facts the subject rules need."""
+
+    text: str
+    actors: list  # ActorMention, sorted by start
+    adversaries: dict[str, str]
+    home: str | None  # the state the report is mostly about
+    is_state: object  # code -> bool
+    belligerents: frozenset[str]
+    umbrella: object = None  # code -> the organisation it belongs to, or None
+    parties: frozenset[str] = frozenset()  # every state or armed group the report names
+    places: list = ()  # resolved PlaceMentions, in document offsets
+
+
+def actor_in(ctx: Context, span: tuple[int, int]):
+    """The first actor mention inside ``span`` that says whose ("-made" origins do not)."""
+    for mention in ctx.actors:
+        if not (span[0] <= mention.start and mention.end <= span[1]):
+            continue
+        if mention.kind in ("affiliation", "place"):
+            continue
+        if _ORIGIN.match(ctx.text[mention.end:mention.end + 14]):
+            continue
+        if mention.code is not None or mention.kind in ("enemy", "self"):
+            return mention
+    return None
+
+
+def named(ctx: Context, span: tuple[int, int] | None, kind: str, claimant: Claimant
+          ) -> Subject | None:
+    """Rule 1: the counted phrase names whose losses they are."""
+    if span is None:
+        return None
+    words = ctx.text[span[0]:span[1]]
+    mention = actor_in(ctx, span)
+    if mention is not None:
+        if mention.kind == "enemy":
+            code = ctx.adversaries.get(claimant.actor) if claimant.actor else None
+            return Subject(code, kind, words.strip(), "enemy")
+        if mention.kind == "self":
+            return Subject(claimant.actor, kind, words.strip(), "self")
+        if mention.military and kind == "unknown":
+            kind = "military"
+        code = (ctx.umbrella(mention.code) if ctx.umbrella else None) or mention.code
+        return Subject(code, kind, words.strip(), "explicit")
+    if _SELF.search(words) and claimant.actor:
+        return Subject(claimant.actor, kind, words.strip(), "self")
+    state = _words()["state"].search(words)
+    if state and ctx.home and not _words()["negated"].search(words[:state.start()]):
+        return Subject(ctx.home, _military(kind), words.strip(), "explicit")
+    return None
+
+
+def by_agent(ctx: Context, agent: tuple[int, int] | None, kind: str, claimant: Claimant
+             ) -> Subject | None:
+    """Rule 5: the losses of the other side of whoever inflicted them."""
+    if agent is None:
+        return None
+    words = ctx.text[agent[0]:agent[1]]
+    mention = actor_in(ctx, agent)
+    doer = mention.code if mention is not None and mention.kind not in ("enemy", "self") \
+        else None
+    if doer is None and (words.lower().split() or [""])[0] in PRONOUN_AGENTS:
+        doer = claimant.actor
+    if doer is None and mention is None and _words()["own_forces"].search(words):
+        doer = claimant.actor  # "the forces repelled an attack and killed ..."
+    if doer is None and mention is not None and mention.kind == "self":
+        doer = claimant.actor
+    if doer is None or doer not in ctx.adversaries:
+        return None
+    return Subject(ctx.adversaries[doer], kind, None, "agent")
+
+
+def own(ctx: Context, kind: str, item: str, outcome: str, head: str, claimant: Claimant
+        ) -> Subject | None:
+    """Rule 6: a side's own soldiers or equipment, lost with no one named as the doer
+    (the caller applies it only when the loss has no agent). What a side captured, and
+    the people it calls terrorists, are its adversary's."""
+    if claimant.actor is None or claimant.actor not in ctx.belligerents:
+        return None
+    if outcome in _words()["captured"] or hostile(head):
+        code = ctx.adversaries.get(claimant.actor)
+        return Subject(code, kind, None, "agent") if code else None
+    if kind != "military" and item == "personnel":
+        return None
+    return Subject(claimant.actor, kind, None, "own")
+
+
+def by_place(ctx: Context, sentence: tuple[int, int], kind: str, pos: int) -> Subject | None:
+    """Rule 7: people of no stated side belong to the country where they were hit: the
+    place named nearest the figure in its sentence, in a locative phrase."""
+    if kind == "military":
+        return None
+    found = []
+    for m in ctx.places:
+        if sentence[0] <= m.start and m.end <= sentence[1] and m.place.country:
+            lead = ctx.text[max(sentence[0], m.start - 40):m.start]
+            if _LOCATIVE.search(lead) and ctx.is_state(m.place.country):
+                found.append((abs(m.start - pos), m.place.country))
+    for mention in ctx.actors:
+        if sentence[0] <= mention.start and mention.end <= sentence[1] and \
+                mention.kind in ("place", "state") and ctx.is_state(mention.code):
+            lead = ctx.text[max(sentence[0], mention.start - 40):mention.start]
+            if mention.kind == "place" or _LOCATIVE.search(lead):
+                found.append((abs(mention.start - pos), mention.code))
+    if not found:
+        return None
+    return Subject(min(found)[1], kind, None, "place")
+
+
+def _military(kind: str) -> str:
+    return "military" if kind == "unknown" else kind

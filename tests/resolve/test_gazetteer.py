@@ -1,0 +1,139 @@
+"""The SQLite gazetteer: build into a temporary directory, then exact and fuzzy lookups."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from sitrep.resolve import gazetteer as gz
+from sitrep.resolve.gazetteer import Gazetteer, GazetteerMissing
+from sitrep.resolve.places import haversine_km
+
+# Towns of these countries only, to keep the test build to seconds; countries, subdivisions
+# and the reviewed additions are always complete.
+TEST_COUNTRIES = ("AZE", "ARM", "UKR", "SYR", "SDN", "YEM", "MMR", "MLI", "BFA", "NER", "GEO",
+                  "RUS", "ETH", "SOM", "AFG", "IRQ", "LBY", "NGA", "COD", "PSE", "LBN", "GRC")
+
+
+def built_gazetteer(tmp_path_factory) -> Gazetteer:
+    """One gazetteer per test session, in pytest's temporary directory."""
+    path = tmp_path_factory.getbasetemp() / "sitrep-cache" / gz.FILE_NAME
+    if not path.exists():
+        gz.build(path, cities_of=TEST_COUNTRIES)
+    return Gazetteer.open(path, build_if_missing=False)
+
+
+@pytest.fixture(scope="module")
+def gazetteer(tmp_path_factory):
+    return built_gazetteer(tmp_path_factory)
+
+
+def test_build_writes_a_current_indexed_file(gazetteer):
+    stats = gazetteer.stats()
+    assert stats["schema"] == gz.SCHEMA_VERSION
+    assert int(stats["places"]) > 50_000
+    with sqlite3.connect(gazetteer.path) as db:
+        indexes = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='index'")}
+    assert {"name_form", "name_country"} <= indexes
+
+
+def test_cache_location_follows_the_environment(monkeypatch, tmp_path):
+    monkeypatch.setenv(gz.ENV_VAR, str(tmp_path))
+    assert gz.default_path() == tmp_path / gz.FILE_NAME
+    monkeypatch.delenv(gz.ENV_VAR)
+    assert gz.default_path().name == gz.FILE_NAME
+    assert "sitrep" in str(gz.default_path().parent)
+
+
+def test_missing_file_is_an_error_when_building_is_off(tmp_path):
+    with pytest.raises(GazetteerMissing, match="sitrep gazetteer build"):
+        Gazetteer.open(tmp_path / "none.sqlite", build_if_missing=False)
+
+
+def test_a_truncated_file_is_not_taken_for_a_gazetteer(tmp_path):
+    broken = tmp_path / gz.FILE_NAME
+    broken.write_bytes(b"SQLite format 3\x00 truncated")
+    with pytest.raises(GazetteerMissing):
+        Gazetteer.open(broken, build_if_missing=False)
+
+
+def test_countries_resolve_to_their_own_record(gazetteer):
+    top = gazetteer.lookup("Greece")[0]
+    assert (top.name, top.feature, top.country, top.precision) == (
+        "Greece", "country", "GRC", "country")
+    assert top.geonameid == 390903
+    assert gazetteer.lookup("Georgia")[0].country == "GEO"
+    assert gazetteer.lookup("Georgia", countries=["USA"])[0].feature == "admin1"
+
+
+def test_spelling_variants_in_any_script_find_the_town(gazetteer):
+    for written in ("hojali", "Xocalı", "Ходжалы", "Khodzhaly"):
+        town = next(c for c in gazetteer.lookup(written) if c.feature == "city")
+        assert haversine_km(town.lat, town.lon, 39.9113, 46.7892) < 25, written
+
+
+def test_alias_table_and_abbreviations(gazetteer):
+    naka = gazetteer.lookup("Naka", countries=["AZE"])[0]
+    assert (naka.name, naka.match) == ("Nagorno-Karabakh", "mt")
+    assert gazetteer.lookup("Congo (Gold)")[0].country == "COD"
+    kentucky = gazetteer.lookup("Ky.")[0]
+    assert (kentucky.name, kentucky.match) == ("Kentucky", "abbrev")
+    # Case-sensitive abbreviations do not match ordinary words.
+    assert all(c.name != "Kentucky" for c in gazetteer.lookup("ky"))
+    assert all(c.name != "Massachusetts" for c in gazetteer.lookup("mass"))
+
+
+def test_demonyms_point_to_their_country(gazetteer):
+    top = gazetteer.lookup("Azerbaijani")[0]
+    assert (top.name, top.match) == ("Azerbaijan", "demonym")
+
+
+def test_reviewed_regions_and_front_lines(gazetteer):
+    donbas = gazetteer.lookup("Donbass")[0]
+    assert (donbas.feature, donbas.country, donbas.precision) == ("region", "UKR", "region")
+    lines = gazetteer.lookup("line of contact", countries=["UKR"])
+    assert [c.feature for c in lines] == ["front_line"]
+    assert lines[0].country == "UKR"
+
+
+def test_subdivisions_have_english_names_and_coordinates(gazetteer):
+    oblast = next(c for c in gazetteer.lookup("Donetsk Oblast") if c.feature == "admin1")
+    assert oblast.name == "Donetsk Oblast"
+    assert oblast.geonameid == 709716
+    assert oblast.lat is not None and 46 < oblast.lat < 50
+    town = next(c for c in gazetteer.lookup("Kramatorsk") if c.feature == "city")
+    assert town.admin1 == "Donetsk Oblast"
+
+
+def test_fuzzy_finds_sound_alikes_within_the_countries(gazetteer):
+    best, score = gazetteer.fuzzy("kawacha", countries=["AZE"])[0]
+    assert haversine_km(best.lat, best.lon, 40.1067, 46.0381) < 40
+    assert score == 1.0
+    assert best.match == "fuzzy"
+    assert all(c.country == "SDN" for c, _ in gazetteer.fuzzy("Kartoum", countries=["SDN"]))
+
+
+def test_fuzzy_without_countries_searches_only_major_places(gazetteer):
+    for candidate, _ in gazetteer.fuzzy("Mariupl"):
+        assert candidate.feature != "city" or candidate.population >= 100_000
+
+
+def test_lookup_is_fast_once_open(gazetteer):
+    import time
+
+    start = time.perf_counter()
+    for _ in range(100):
+        gazetteer.lookup("Aleppo")
+    assert time.perf_counter() - start < 1.0
+
+
+def test_opening_an_existing_file_takes_well_under_a_second(gazetteer):
+    import time
+
+    start = time.perf_counter()
+    again = Gazetteer.open(Path(gazetteer.path), build_if_missing=False)
+    again.lookup("Baku")
+    assert time.perf_counter() - start < 1.0
+    again.close()

@@ -1,0 +1,159 @@
+"""Toponym recognition, resolution and garbled-name repair."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+import spacy
+
+from sitrep.resolve.places import (
+    REPAIR_THRESHOLD,
+    find_places,
+    haversine_km,
+    repair,
+    resolve_mentions,
+    resolve_name,
+)
+from tests.resolve.test_gazetteer import built_gazetteer
+
+GARBLES = Path(__file__).parents[1] / "fixtures" / "garbles.tsv"
+
+
+@pytest.fixture(scope="module")
+def gazetteer(tmp_path_factory):
+    return built_gazetteer(tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def blank():
+    return spacy.blank("en")
+
+
+def _garbles() -> list[dict[str, str]]:
+    with GARBLES.open(encoding="utf-8") as handle:
+        lines = [ln for ln in handle if ln.strip() and not ln.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def _score(rows, gazetteer):
+    correct = wrong = 0
+    for row in rows:
+        mention = resolve_name(row["written"], gazetteer, countries=[row["country"]])
+        if not row["geonameid"]:
+            wrong += mention.place is not None
+            continue
+        if mention.place is None:
+            continue
+        expected = gazetteer.by_geonameid(int(row["geonameid"]))
+        km = haversine_km(expected.lat, expected.lon, mention.place.lat, mention.place.lon)
+        if mention.place.geonameid == expected.geonameid or km < 25:
+            correct += 1
+        else:
+            wrong += 1
+    positives = sum(1 for r in rows if r["geonameid"])
+    return correct / max(1, correct + wrong), correct / positives
+
+
+def test_garble_set_is_large_enough():
+    rows = _garbles()
+    places = {r["geonameid"] for r in rows if r["geonameid"]}
+    assert len(places) >= 40
+    assert sum(1 for r in rows if r["rendering"] == "pinyin") >= 40
+    assert sum(1 for r in rows if r["rendering"] in ("word", "name")) >= 40
+
+
+@pytest.mark.parametrize("split", ["dev", "test"])
+def test_garbled_names_are_repaired_precisely(gazetteer, split):
+    precision, recall = _score([r for r in _garbles() if r["split"] == split], gazetteer)
+    assert precision >= 0.95, precision
+    assert recall >= 0.8, recall
+
+
+def test_ordinary_words_and_names_are_never_repaired(gazetteer):
+    for row in _garbles():
+        if not row["geonameid"]:
+            assert repair(row["written"], gazetteer, countries=[row["country"]]) is None, row
+
+
+def test_repair_needs_the_documents_countries(gazetteer):
+    assert repair("kawacha", gazetteer, countries=[]) is None
+    fixed = repair("kawacha", gazetteer, countries=["AZE", "ARM"])
+    assert fixed is not None and fixed.similarity >= REPAIR_THRESHOLD
+    assert haversine_km(fixed.candidate.lat, fixed.candidate.lon, 40.1067, 46.0381) < 40
+
+
+def test_mt_report_places_are_found_and_repaired(blank, gazetteer):
+    text = ("A set of S-300 systems was destroyed in the battle in hojali area on the 29th. "
+            "Of them, 180 were killed in the fighting in the kawacha area. The conflict in "
+            "the Naka region entered its fourth day, with shelling along the contact line.")
+    mentions = {m.text: m for m in find_places(blank(text), gazetteer, countries=["AZE", "ARM"])}
+    hojali, kawacha, naka = mentions["hojali"], mentions["kawacha"], mentions["Naka"]
+    assert haversine_km(hojali.place.lat, hojali.place.lon, 39.9113, 46.7892) < 25
+    assert haversine_km(kawacha.place.lat, kawacha.place.lon, 40.1067, 46.0381) < 40
+    assert naka.place.name == "Nagorno-Karabakh" and naka.place.precision == "region"
+    assert all(m.repaired for m in (hojali, kawacha, naka))
+    assert kawacha.match == "fuzzy" and kawacha.canonical == kawacha.place.name
+    assert mentions["contact line"].place.feature == "front_line"
+    assert "fighting" not in mentions and "battle" not in mentions
+    span = hojali.place.span
+    assert text[span.start:span.end] == "hojali"
+
+
+def test_admin_hierarchy_after_a_comma(blank, gazetteer):
+    # Two towns called Pokrovsk: "Pokrovsk, Donetsk Oblast" is the Ukrainian one even in a
+    # report about Russia; alone it is read among the document's countries.
+    text = "Fighting near Pokrovsk, Donetsk Oblast, continued."
+    found = {m.text: m for m in find_places(blank(text), gazetteer, countries=["RUS"])}
+    assert found["Pokrovsk"].place.country == "UKR"
+    alone = resolve_name("Pokrovsk", gazetteer, countries=["RUS"])
+    assert alone.place.country == "RUS"
+
+
+def test_a_unit_named_like_its_town_means_the_town_unless_called_a_region(gazetteer):
+    town = resolve_name("Idlib", gazetteer, countries=["SYR"])
+    province = resolve_name("Idlib", gazetteer, countries=["SYR"], cue="province")
+    assert (town.place.feature, town.place.precision) == ("city", "town")
+    assert (province.place.feature, province.place.precision) == ("admin1", "region")
+
+
+def test_given_spans_are_resolved_with_each_other_as_context(gazetteer):
+    text = "Turkish troops moved from Tiflis towards Georgia's border with Armenia."
+    spans = [(0, 7), (26, 32), (41, 48), (63, 70)]
+    resolved = resolve_mentions(text, spans, gazetteer)
+    assert [m.text for m in resolved] == ["Turkish", "Tiflis", "Georgia", "Armenia"]
+    assert resolved[0].place.country == "TUR" and resolved[0].match == "demonym"
+    assert resolved[1].place.name == "Tbilisi"
+    assert resolved[2].place.feature == "country" and resolved[2].place.country == "GEO"
+
+
+def test_demonyms_are_not_places_unless_asked(blank, gazetteer):
+    doc = blank("Armenian forces shelled Shusha.")
+    doc.ents = [spacy.tokens.Span(doc, 0, 1, label="NORP"),
+                spacy.tokens.Span(doc, 3, 4, label="GPE")]
+    assert [m.text for m in find_places(doc, gazetteer)] == ["Shusha"]
+    with_adjectives = find_places(doc, gazetteer, demonyms=True)
+    assert [m.text for m in with_adjectives] == ["Armenian", "Shusha"]
+
+
+def test_names_inside_organisations_are_not_places(blank, gazetteer):
+    doc = blank("The Minsk group met in Vienna.")
+    doc.ents = [spacy.tokens.Span(doc, 1, 2, label="ORG")]
+    assert "Minsk" not in [m.text for m in find_places(doc, gazetteer)]
+
+
+def test_example_report_with_the_model(nlp, gazetteer, example_text):
+    mentions = find_places(nlp(example_text), gazetteer, dateline="Beijing")
+    by_text: dict[str, list] = {}
+    for m in mentions:
+        by_text.setdefault(m.text, []).append(m)
+    hojali = by_text["hojali"][0].place
+    kawacha = by_text["kawacha"][0].place
+    assert haversine_km(hojali.lat, hojali.lon, 39.9113, 46.7892) < 25
+    assert haversine_km(kawacha.lat, kawacha.lon, 40.1067, 46.0381) < 40
+    assert {m.place.name for m in by_text["Naka"]} == {"Nagorno-Karabakh"}
+    assert len(by_text["Naka"]) >= 8
+    assert by_text["Greece"][0].place.country == "GRC"
+    assert by_text["Greece"][0].place.feature == "country"
+    assert not any(m.text in ("Armenian", "Azerbaijani", "Minsk") for m in mentions)
