@@ -22,6 +22,7 @@ from .checks.numbers import number_conflicts
 from .extract import lexicon, subjects
 from .extract.anchor import find_anchor
 from .extract.attribution import find_attributions
+from .extract.attribution import lexicon as attribution_lexicon
 from .extract.claims import ClaimBuilder, SentenceFacts
 from .extract.figures import Figure, find_figures
 from .ingest.document import prepare
@@ -77,8 +78,11 @@ class Extractor:
         disputed = frozenset(f.span.start for f in anchor.flags if f.span)
         outbreaks = tuple((v.span.start, v.span.end, v.date) for v in anchor.votes
                           if v.how == "outbreak")
+        def code_of(phrase: str) -> str | None:
+            return self._code_of(phrase, about)
+
         def build(ctx):
-            return ClaimBuilder(text, dates, ctx, self._code_of, anchor.start, disputed,
+            return ClaimBuilder(text, dates, ctx, code_of, anchor.start, disputed,
                                 prepared.document.published, outbreaks).build(facts)
 
         claims = build(context)
@@ -95,18 +99,17 @@ class Extractor:
             flags=tuple(flags + _repair_flags(places)),
         )
 
-    def _code_of(self, phrase: str) -> str | None:
+    def _code_of(self, phrase: str, about=()) -> str | None:
         """An actor code for a source phrase: an agency, mission or armed wing counts as
         its organisation (UNRWA as the UN, the PDF as the NUG)."""
-        code = self.actors.code_of(phrase)
+        code = self.actors.code_of(phrase, about)
         return self.actors.umbrella(code) or code
 
     def _context(self, text: str, mentions, about: list[str], sentences,
                  dateline, places) -> subjects.Context:
         about = list(dict.fromkeys(self.actors.umbrella(c) or c for c in about))
         states = [c for c in about if self.actors.is_state(c)]
-        home = _dateline_state(mentions, dateline, self.actors.is_state) or (
-            states[0] if states else None)
+        home = _home(mentions, dateline, states, self.actors.is_state)
         # a party to the fighting is named in more than one sentence: a group named once
         # in background ("linked to al-Qaeda and ISIS") is not the other side
         umbrella = self.actors.umbrella
@@ -138,7 +141,8 @@ def _facts(text: str, index: int, sentence: Sentence, sdoc, dates) -> SentenceFa
     skip = _date_tokens(sdoc, base, dates)
     for figure in find_figures(sdoc, None, skip):
         facts.figures.append((figure, _offsets(sdoc, base, figure)))
-    facts.attributions = [_shift(a, base) for a in find_attributions(sdoc)]
+    facts.attributions = [_shift(a, base) for a in find_attributions(sdoc, nested=True)
+                          if a.kind != "action"]
     facts.subjects = _sentence_subjects(sdoc, base)
     return facts
 
@@ -234,6 +238,19 @@ def _opponents(claims, context: subjects.Context) -> dict[str, str]:
     return sides
 
 
+def _home(mentions, dateline, states: list[str], is_state) -> str | None:
+    """The state the report is about: the one it names most outside the dateline (which
+    may only say where the bureau sits, "CAIRO" on Sudan); the dateline breaks ties."""
+    outside = Counter(m.code for m in mentions if is_state(m.code) and not (
+        dateline.span and dateline.span.start <= m.start < dateline.span.end))
+    if not outside:
+        return states[0] if states else None
+    top = max(outside.values())
+    tied = [c for c, n in outside.items() if n == top]
+    here = _dateline_state(mentions, dateline, is_state)
+    return here if here in tied else tied[0]
+
+
 def _dateline_state(mentions, dateline, is_state) -> str | None:
     """The state the dateline names ("GOMA, Congo", "KYIV"): where the report is from."""
     if dateline.span is None:
@@ -313,6 +330,9 @@ def _repair_flags(places) -> list[Flag]:
 
 def _selector_words() -> list[str]:
     words = {p[0] for p in lexicon.items()} | {p[0] for p in lexicon.outcomes()}
+    cues = attribution_lexicon()
+    words |= {w for w, kind in {**cues.verbs, **cues.nouns}.items() if kind == "statement"}
+    words |= {p.split()[0] for p in cues.preps}
     words |= {"said", "says", "according", "told", "claimed", "announced", "reported",
               "statement", "stated", "one", "two", "three", "four", "five", "six", "seven",
               "eight", "nine", "ten", "eleven", "twelve", "twenty", "thirty", "forty", "fifty",

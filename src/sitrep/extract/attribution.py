@@ -135,9 +135,14 @@ class _Context:
     used: set[int]  # tokens already part of a cue
 
 
-def find_attributions(doc: Doc) -> list[Attribution]:
+def find_attributions(doc: Doc, *, nested: bool = False) -> list[Attribution]:
     """Every outermost attribution in ``doc``, in text order. Callers after statements
-    only (claimants) can skip ``kind`` "action", which PolNeAR counts but reports do not."""
+    only (claimants) can skip ``kind`` "action", which PolNeAR counts but reports do not.
+
+    ``nested`` also keeps attributions inside the content of "according to X": PolNeAR's
+    guidelines drop them, but in "According to SPA, the coalition said on the 20th that
+    ..." the figure is the coalition's claim, relayed by SPA. Cues inside quotations are
+    dropped either way."""
     if len(doc) and not doc.has_annotation("DEP"):
         raise BadOption("find_attributions needs a parsed Doc: run it through "
                         "sitrep.nlp.pipeline.load() first")
@@ -147,7 +152,7 @@ def find_attributions(doc: Doc) -> list[Attribution]:
         for finder in (_prep_cues, _noun_cues, _verb_cues, _adjective_cues, _headline_cue,
                        _colon_cue):
             found.extend(finder(sent, ctx))
-    kept = _outermost(ctx, found)
+    kept = _outermost(ctx, found, nested=nested)
     return sorted((_build(ctx, f) for f in kept), key=lambda a: a.cue)
 
 
@@ -204,7 +209,9 @@ def _verb_source(tok: Token, lex: Lexicon) -> Token | None:
                 if objects:
                     return objects[0]
         if current == tok and _is_passive(tok):
-            return None  # "it is said that ...": the source is left implicit
+            # "This was informed at briefing by X": an agent phrase the parser left loose
+            agent = _by_phrase(tok)
+            return agent  # None: "it is said that ...", the source is left implicit
         if current.dep_ == "acl":
             # "a statement saying ...": the statement's author, or the statement itself.
             noun = current.head
@@ -217,6 +224,17 @@ def _verb_source(tok: Token, lex: Lexicon) -> Token | None:
         if current.dep_ not in ("conj", "advcl", "xcomp", "pcomp", "prep"):
             return None
         current = current.head
+    return None
+
+
+def _by_phrase(tok: Token) -> Token | None:
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "by":
+            return _prep_object_of(child)
+        if child.dep_ == "prep":
+            for grandchild in child.subtree:
+                if grandchild.lower_ == "by" and grandchild.dep_ == "prep":
+                    return _prep_object_of(grandchild)
     return None
 
 
@@ -553,9 +571,10 @@ def quote_regions(text: str) -> list[Offsets]:
     return regions
 
 
-def _outermost(ctx: _Context, found: list[_Found]) -> list[_Found]:
+def _outermost(ctx: _Context, found: list[_Found], *, nested: bool = False) -> list[_Found]:
     """Drop cues inside quoted speech or inside what another source is said to have said."""
-    reported = [f for f in found if f.content and f.reported]
+    reported = [f for f in found if f.content and f.reported
+                and not (nested and f.frame == "according_to")]
     kept = []
     for f in found:
         cue_char = ctx.doc[f.cue[0]].idx
@@ -588,6 +607,11 @@ def _build(ctx: _Context, f: _Found) -> Attribution:
         person = _person(doc, src, lex)
         role = _role(doc, src, lex)
     content = _chars(doc, _trim(doc, f.content)) if f.content else None
+    stated = _stated_date(doc, f)
+    if stated is None:
+        stated = _date_after_cue(doc, f)
+        if stated is not None and content is not None and content[0] <= stated[0]:
+            content = (_next_word_start(doc, stated[1]), content[1])
     sent = doc[f.cue[0]].sent
     return Attribution(
         cue=_chars(doc, f.cue),
@@ -598,7 +622,7 @@ def _build(ctx: _Context, f: _Found) -> Attribution:
         content=content if content and content[1] > content[0] else None,
         sentence=(sent.start_char, sent.end_char),
         frame=f.frame,
-        stated_date=_stated_date(doc, f),
+        stated_date=stated,
         pronoun=pronoun,
         kind=f.kind,
     )
@@ -729,6 +753,30 @@ def _stated_date(doc: Doc, f: _Found) -> Offsets | None:
                 if span is not None:
                     return span
     return None
+
+
+def _date_after_cue(doc: Doc, f: _Found) -> Offsets | None:
+    """"Pakistan said on Wednesday it had shot down ...": the parser hangs the date on the
+    reported verb, but in news English a date right after the cue dates the statement."""
+    i = f.cue[1]
+    if i < len(doc) and doc[i].lower_ in ("reporters", "journalists", "a", "the") \
+            and doc[f.cue[0]].lemma_ in RECIPIENT_VERBS:
+        i += 1 if doc[i].lower_ != "a" and doc[i].lower_ != "the" else 2
+    if i < len(doc) and doc[i].lower_ in ("on", "late", "early"):
+        i += 1
+    if i >= len(doc) or not _is_time(doc[i]):
+        return None
+    end = i
+    while end + 1 < len(doc) and _is_time(doc[end + 1]):
+        end += 1
+    return (doc[i].idx, doc[end].idx + len(doc[end]))
+
+
+def _next_word_start(doc: Doc, char: int) -> int:
+    for tok in doc:
+        if tok.idx >= char and not tok.is_punct:
+            return tok.idx
+    return char
 
 
 def _time_in(tok: Token, skip: Tokens) -> Offsets | None:

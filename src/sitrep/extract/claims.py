@@ -18,6 +18,7 @@ offsets) and document-wide resolutions (dates, actors, the start of the fighting
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 
@@ -26,15 +27,18 @@ from . import subjects as rules
 from .figures import Figure
 from .sources import Source, SourceResolver
 
-CARRY_SENTENCES = 3
 _SINCE_OUTBREAK = re.compile(
     r"\b(?:since|from)\s+(?:the\s+)?(?:outbreak|start|beginning|onset|eruption)\s+of\b|"
     r"\bsince\s+(?:the\s+)?(?:fighting|conflict|war|hostilities|clashes|offensive|invasion)"
     r"\s+(?:began|broke\s+out|erupted|started)", re.I)
 _SINCE = re.compile(r"\b(?:since|from)\s+(?:the\s+)?$", re.I)
 # "since Russia invaded on Feb. 24, 2022", "since clashes began late Monday"
-_SINCE_CLAUSE = re.compile(r"\bsince\s+(?:[\w'’.-]+\s+){1,6}?(?:on|in|late|early)?\s*$",
+_SINCE_CLAUSE = re.compile(r"\bsince\s+(?:[\w'’.-]+\s+){1,12}?(?:on|in|late|early)?\s*$",
                            re.I)
+_SAME_PERIOD = re.compile(r"\b(?:over|during|in|for)\s+the\s+same\s+period\b", re.I)
+# "said on Wednesday", "said later on Wednesday", "told reporters on the 20th"
+_AFTER_CUE = re.compile(r"^\s*(?:(?:reporters|journalists|a\s+\w+|the\s+\w+)\s+)?"
+                        r"(?:(?:later|earlier)\s+)?(?:on\s+|late\s+|early\s+)?$", re.I)
 _CUMULATIVE = re.compile(r"\b(?:in|of|during)\s+the\s+(?:war|conflict|fighting|offensive|"
                          r"invasion)\b|\bsince\s+the\s+(?:war|conflict|coup|invasion|fighting)\b",
                          re.I)
@@ -44,6 +48,11 @@ _SO_FAR = re.compile(r"\b(?:so\s+far\s+|since\s+the\s+start\s+of\s+|in\s+the\s+w
 _AND = re.compile(r"^\s*(?:and|to|-|–|through)\s+(?:the\s+)?$", re.I)
 _DATED_PHRASE = re.compile(r"^(?:\s+[\w'-]+){0,12}?\s+(?:on|in|late|early)\s+(?:the\s+)?$",
                            re.I)
+_EVENT_REFERENCE = re.compile(
+    r"\b(?:in|during|from)\s+the\s+(?:fighting|attack|ambush|strikes?|raids?|clash(?:es)?|"
+    r"battle|assault|offensive|shelling|explosions?|bombing|incident|operation|airstrikes?|"
+    r"air\s+strikes?)\b|\bthe\s+(?:attack|strike|raid|ambush|explosion|bombing)\s+(?:killed|"
+    r"left|wounded|injured)\b", re.I)
 _LOSER_VERBS = frozenset({"lose", "suffer", "sustain", "incur"})
 _IN_PLACE = re.compile(r"\b(?:in|at|near|around|outside|inside|over|along|on|across|of|into)"
                        r"\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}$", re.I)
@@ -74,26 +83,38 @@ class ClaimBuilder:
         self.anchor = anchor  # the date the fighting began, when the report settles it
         self.disputed = disputed  # starts of date mentions the report contradicts
         self.outbreaks = outbreaks  # (start, end, date) of each dated start of the fighting
-        self.resolver = SourceResolver(text, code_of, self._stated_on, context.home)
+        self._stated_spans: list[tuple[int, int]] = []  # dates that date statements
+        self.resolver = SourceResolver(text, code_of, self._stated_on, context.home,
+                                       context.is_state)
         self.today = today
 
+    def _all_sources(self, sentences: list[SentenceFacts]) -> list[list[Source]]:
+        found = []
+        for facts in sentences:
+            found.append(self.resolver.sources(facts.attributions, facts.index))
+            self.resolver.add_subjects(facts.subjects)
+        flat = [s for here in found for s in here]
+        return [self.resolver.resolve_ahead(here, [s for s in flat if s.sentence > (
+            here[0].sentence if here else 0)]) for here in found]
+
     def build(self, sentences: list[SentenceFacts]) -> list[Claim]:
+        self._sentences = sentences
         claims: list[Claim] = []
         statement: Source | None = None
         previous: dict[tuple, tuple[Claim, int]] = {}
-        for facts in sentences:
-            here = self.resolver.sources(facts.attributions, facts.index)
-            self.resolver.add_subjects(facts.subjects)
+        for facts, here in zip(sentences, self._all_sources(sentences), strict=True):
             if here:
                 statement = here[-1]
-            elif statement is not None and facts.index - statement.sentence > CARRY_SENTENCES:
-                statement = None
+            elif self._background(facts):
+                statement = None  # history in the reporter's voice ends the statement
             local: list[Claim] = []
             positions = [o["quantity"][0] for _f, o in facts.figures]
+            dependent = [f.parent is not None or f.same_as is not None for f, _o in facts.figures]
             for k, (figure, offsets) in enumerate(facts.figures):
-                offsets = {**offsets, "neighbours": (positions[k - 1] if k else None,
-                                                     positions[k + 1] if k + 1 < len(positions)
-                                                     else None)}
+                nxt = k + 1 < len(positions)
+                offsets = {**offsets, "neighbours": (
+                    positions[k - 1] if k else None, positions[k + 1] if nxt else None,
+                    nxt and dependent[k + 1])}
                 source = self._source_for(offsets["quantity"][0], here, statement)
                 claim = self._claim(figure, offsets, facts, source, local, previous,
                                     len(claims) + len(local))
@@ -104,13 +125,35 @@ class ClaimBuilder:
 
     # -- claimants -------------------------------------------------------------------
 
+    def _background(self, facts: SentenceFacts) -> bool:
+        """A sentence recalling the past (a start of the fighting, or dates weeks before
+        the report) is the reporter's background, not the carried statement."""
+        if any(facts.start <= s < facts.end for s, _e, _d in self.outbreaks):
+            return True
+        if not self.today:
+            return False
+        cutoff = (dt.date.fromisoformat(self.today) - dt.timedelta(days=30)).isoformat()
+        return any(m.end_date is not None and m.end_date.isoformat() < cutoff
+                   for m in self._dates_in(facts.start, facts.end))
+
     def _stated_on(self, attr) -> str | None:
-        if attr.stated_date is None:
+        span = attr.stated_date or self._date_after_cue(attr.cue[1])
+        if span is None:
             return None
-        s, e = attr.stated_date
+        self._stated_spans.append(span)
+        s, e = span
         for mention in self.dates:
             if mention.start < e and s < mention.end:
                 return self._day_of(mention)
+        return None
+
+    def _date_after_cue(self, cue_end: int) -> tuple[int, int] | None:
+        """"X said on the 20th that ...": a date right after the cue dates the statement,
+        wherever the parser hung it."""
+        for m in self.dates:
+            if cue_end <= m.start <= cue_end + 40 and _AFTER_CUE.match(
+                    self.text[cue_end:m.start]) and m.kind not in ("ordinal_day", "ref"):
+                return (m.start, m.end)
         return None
 
     def _day_of(self, mention) -> str | None:
@@ -151,11 +194,15 @@ class ClaimBuilder:
         parent = local[figure.parent].id if figure.parent is not None and \
             figure.parent < len(local) else None
         clause = self._scope(self._clause(facts, source), qs, offsets["neighbours"])
-        period = self._period(clause, stated_on)
+        period = self._period(clause, stated_on, qs)
+        prior = previous.get(_statement_key(source))
+        if period is None and prior and _SAME_PERIOD.search(self.text, *clause):
+            period = prior[0].period  # "over the same period"
+        event_date = None if period else (self._event_date(facts, clause, qs)
+                                          or self._event_referred(facts, clause))
         return Claim(
             claimant=claimant, subject=subject, outcome=figure.outcome, item=figure.item,
-            quantity=quantity, stated_on=stated_on, period=period,
-            event_date=None if period else self._event_date(facts, clause),
+            quantity=quantity, stated_on=stated_on, period=period, event_date=event_date,
             place=self._place(clause, qs, offsets["neighbours"]),
             evidence=Span.of(self.text, es, ee), id=f"C{number + 1}",
             parent=parent,
@@ -184,6 +231,7 @@ class ClaimBuilder:
                 or (rules.own(ctx, kind, figure.item, figure.outcome, offsets.get("head", ""),
                               claimant) if offsets.get("agent") is None else None)
                 or rules.by_place(ctx, (facts.start, facts.end), kind, offsets["quantity"][0])
+                or (rules.at_home(ctx, kind) if figure.item == "personnel" else None)
                 or Subject(None, kind, None, None))
 
     # -- dates -----------------------------------------------------------------------
@@ -195,13 +243,14 @@ class ClaimBuilder:
             return source.content
         return (facts.start, facts.end)
 
-    def _scope(self, clause: tuple[int, int], pos: int,
-               neighbours: tuple[int | None, int | None]) -> tuple[int, int]:
+    def _scope(self, clause: tuple[int, int], pos: int, neighbours) -> tuple[int, int]:
         """Dates between the figures either side belong to the nearer figure: "71 leaders
-        so far this year, compared with 215 in the whole of 2022"."""
+        so far this year, compared with 215 in the whole of 2022"; and the phrase of a
+        subtotal is its own ("132 killed, including two who died on Sunday")."""
         start, end = clause
-        before, after = neighbours
-        if after is not None and start <= after < end and self._dates_in(pos, after):
+        before, after, after_is_part = neighbours
+        if after is not None and start <= after < end and (
+                after_is_part or self._dates_in(pos, after)):
             end = after
         if before is not None and start <= before < pos and self._dates_in(before, pos) \
                 and not self._dates_in(pos, end):
@@ -211,7 +260,7 @@ class ClaimBuilder:
     def _place(self, clause: tuple[int, int], pos: int, neighbours) -> Place | None:
         """Where the counted loss happened: the place named in a locative phrase in the
         claim's clause, nearer to this figure than to the figures either side."""
-        before, after = neighbours
+        before, after, _part = neighbours
         best = None
         for m in self.context.places:
             if not (clause[0] <= m.start and m.end <= clause[1]):
@@ -229,7 +278,8 @@ class ClaimBuilder:
     def _dates_in(self, start: int, end: int) -> list:
         return [d for d in self.dates if start <= d.start and d.end <= end]
 
-    def _period(self, clause: tuple[int, int], stated_on: str | None) -> Period | None:
+    def _period(self, clause: tuple[int, int], stated_on: str | None,
+                pos: int) -> Period | None:
         """The span a cumulative figure covers, when the clause gives it."""
         text = self.text
         since = _SINCE_OUTBREAK.search(text, clause[0], clause[1])
@@ -241,13 +291,16 @@ class ClaimBuilder:
         if start is None and _CUMULATIVE.search(text, clause[0], clause[1]) and self.anchor:
             start = self.anchor.isoformat()  # "the death toll in the war", "since the coup"
         mentions = self._dates_in(*clause)
+        spans = [m for m in mentions if _SO_FAR.search(text[max(clause[0], m.start - 30):m.start])
+                 and m.precision in ("year", "month", "week")]
+        nearest_span = min(spans, key=lambda m: abs(m.start - pos)) if spans else None
         for i, m in enumerate(mentions):
             lead = text[max(clause[0], m.start - 60):m.start]
             if (_SINCE.search(lead[-30:]) or _SINCE_CLAUSE.search(lead)) and start is None:
                 start = self._undisputed(m)
             elif _TO.search(lead) and start is not None:
                 end = _last_day(m)
-            elif _SO_FAR.search(lead) and m.precision in ("year", "month", "week"):
+            elif m is nearest_span and start is None:
                 start = _first_day(m)
                 ongoing = (_last_day(m) or "") >= (self.today or stated_on or "")
                 end = None if ongoing else _last_day(m)
@@ -281,9 +334,24 @@ class ClaimBuilder:
                 return _first_day(m)
         return None
 
-    def _event_date(self, facts: SentenceFacts, clause: tuple[int, int]) -> str | None:
+    def _event_referred(self, facts: SentenceFacts, clause: tuple[int, int]) -> str | None:
+        """"37 terrorists were neutralised in the fighting": a figure tied to an event named
+        with "the" takes that event's date from the sentence before that dates it."""
+        if not _EVENT_REFERENCE.search(self.text, clause[0], clause[1]):
+            return None
+        for sentence in reversed(self._sentences[:self._sentences.index(facts)][-2:]):
+            stated = [a.stated_date for a in sentence.attributions if a.stated_date]
+            for m in self._dates_in(sentence.start, sentence.end):
+                taken = any(s < m.end and m.start < e for s, e in stated)
+                if not taken and m.kind not in ("ordinal_day", "ref") and self._day_of(m):
+                    return self._day_of(m)
+        return None
+
+    def _event_date(self, facts: SentenceFacts, clause: tuple[int, int],
+                    pos: int) -> str | None:
         stated = [a.stated_date for a in facts.attributions if a.stated_date]
-        for mention in self._dates_in(*clause):
+        stated += self._stated_spans
+        for mention in sorted(self._dates_in(*clause), key=lambda m: abs(m.start - pos)):
             lead = self.text[max(clause[0], mention.start - 30):mention.start]
             if _SINCE.search(lead) or _TO.search(lead):
                 continue
@@ -333,11 +401,14 @@ def _share_list_subjects(claims: list[Claim], figures: list[Figure]) -> list[Cla
 
 
 def _turns(figure: Figure, prior: Figure) -> bool:
-    """A statement turns from what its side did to what it suffered: "killed 20 militants
-    ... six soldiers were killed" — the soldiers do not share the militants' side."""
+    """A statement turns from what its side did to what it suffered ("killed 20 militants
+    ... six soldiers were killed"), or from its losses to its spoils ("... 14 motorcycles
+    were seized"): the new figure does not share the previous one's side."""
     passive_soldiers = figure.item == "personnel" and figure.kind == "military" \
         and figure.active_verb is None
-    return passive_soldiers and prior.active_verb is not None
+    spoils = figure.outcome in ("seized", "captured") and prior.outcome not in (
+        "seized", "captured")
+    return passive_soldiers and prior.active_verb is not None or spoils
 
 
 def _statement_key(source: Source | None) -> tuple:

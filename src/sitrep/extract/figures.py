@@ -134,10 +134,14 @@ def _figure(doc: Doc, q: QuantityMention, start: int, stop: int,
     counted = _counted(doc, q, stop)
     if counted.unknown_noun:
         return None
-    parent = _parent(doc, q, start, earlier, counted)
+    parent, marked = _parent(doc, q, start, earlier, counted)
     item, kind = _item(doc, counted, parent, earlier)
     strict = parent is not None or q.num_start == q.start and doc[q.start].lower_ in ("a", "an")
     outcome = _outcome(doc, q, counted, start, stop, item, strict)
+    if outcome is not None and parent is not None and not marked:
+        # ", and nearly 20,000 civilians were injured": a verb of its own ends the subtotals
+        parent = None
+        item, kind = _item(doc, counted, None, earlier)
     if outcome is None and parent is not None:
         return _inherit(q, counted, item, kind, parent, earlier)
     if outcome is None:
@@ -167,6 +171,7 @@ def _counted(doc: Doc, q: QuantityMention, stop: int) -> _Counted:
     """The phrase after the number: "Armenian soldiers", "sets of artillery ...", "of them"."""
     i = _skip_quotes(doc, q.end, stop)
     partitive = False
+    owner = i  # where the words saying whose begin: "of its" stays in ("two of its staff")
     if i + 1 < stop and doc[i].lower_ == "of" and doc[i + 1].like_num:
         i += 2  # "17 of 20 drones": the item is after the second number
     elif i + 1 < stop and doc[i].lower_ == "of":
@@ -186,7 +191,8 @@ def _counted(doc: Doc, q: QuantityMention, stop: int) -> _Counted:
     post = _post_subject(doc, item.end, stop)
     end = post[1] if post else item.end
     pre_outcome = _outcome_in(doc, i, item.start)
-    return _Counted(item, end, (i, item.start), post, partitive, pre_outcome)
+    return _Counted(item, end, (owner if partitive else i, item.start), post, partitive,
+                    pre_outcome)
 
 
 def _without_item(doc: Doc, q: QuantityMention, i: int, np_end: int, stop: int,
@@ -350,23 +356,24 @@ def _item(doc: Doc, counted: _Counted, parent: int | None, earlier: list[Figure]
 
 
 def _parent(doc: Doc, q: QuantityMention, start: int, earlier: list[Figure],
-            counted: _Counted) -> int | None:
-    """The total a subtotal belongs to: "including 5 children", "of whom 180", "14 of them",
-    and the next members of such a list ("including 35 children and 58 women")."""
+            counted: _Counted) -> tuple[int | None, bool]:
+    """The total a subtotal belongs to, and whether a word marks it so: "including 5
+    children", "of whom 180", "14 of them"; unmarked, the next members of such a list
+    ("including 35 children and 58 women")."""
     if not earlier:
-        return None
+        return None, False
     before = tuple(t.lower_ for t in doc[max(start, q.start - 2):q.start])
     marked = any(before[-len(cue):] == cue for cue in SUBTOTAL_BEFORE if len(before) >= len(cue))
     pronoun = counted.partitive and counted.item is None
     if marked or pronoun:
-        return len(earlier) - 1
+        return len(earlier) - 1, True
     prev = earlier[-1]
     gap = [t.lower_ for t in doc[prev.np_end:q.start]]
     same_class = counted.item is None or (counted.item.item == "personnel") == (
         prev.item == "personnel")
     if prev.parent is not None and gap and all(w in ("and", ",") for w in gap) and same_class:
-        return prev.parent
-    return None
+        return prev.parent, False
+    return None, False
 
 
 # -- what happened to it ---------------------------------------------------------------

@@ -26,7 +26,10 @@ GENERIC_HEADS = frozenset({"prosecutor", "presidency", "governor",
     "authorities", "committee", "observatory", "monitor", "militia", "movement", "forces",
     "command", "staff", "organisation", "organization", "council", "junta", "side", "update",
     "bulletin", "coalition", "police", "union", "department", "service", "network",
+    "source", "sources", "official", "officials",
 })
+ROLE_WORDS = frozenset({"spokesman", "spokeswoman", "spokesperson", "chief", "commander",
+                        "official", "officials", "source", "sources", "statement"})
 STATEMENT_HEADS = frozenset({"statement", "communique", "report", "update", "bulletin"})
 STATE_HEADS = frozenset({"army", "military", "government", "ministry", "police", "prosecutor",
                          "authorities", "junta", "regime", "presidency", "governor",
@@ -54,9 +57,11 @@ class Antecedent:
 class SourceResolver:
     """Resolves the attributions of a document, sentence by sentence, in order."""
 
-    def __init__(self, text: str, code_of, stated_on, home: str | None = None):
+    def __init__(self, text: str, code_of, stated_on, home: str | None = None,
+                 is_state=lambda code: False):
         self.text = text
         self.home = home
+        self.is_state = is_state
         self.code_of = code_of  # phrase -> actor code
         self.stated_on = stated_on  # Attribution -> ISO date or None
         self.history: list[Source] = []
@@ -90,11 +95,12 @@ class SourceResolver:
             else name
         code = self.code_of(self.text[s:e]) or self.code_of(name)
         person = self.text[attr.person[0]:attr.person[1]] if attr.person else None
-        if code is None and _generic(name):
-            earlier = self._same_head(name)
+        generic = _generic_word(name) if code is None else None
+        if generic is not None:
+            earlier = self._same_head(generic)
             if earlier is not None:
                 return self._continued(earlier, span, stated, attr, sentence)
-            if name.lower().split()[-1] in STATE_HEADS:
+            if generic in STATE_HEADS:
                 code = self.home  # "the army said": the state the report is about
         claimant = Claimant(code, name, person, attr.role, span, "explicit")
         return Source(claimant, stated, attr.content, sentence, attr.cue)
@@ -125,13 +131,38 @@ class SourceResolver:
             return subject
         return source
 
-    def _same_head(self, name: str) -> Source | None:
-        head = name.lower().split()[-1]
+    def _same_head(self, head: str) -> Source | None:
         coded = [h for h in reversed(self.history) if h.claimant.actor]
         for h in coded:
-            if h.claimant.name and h.claimant.name.lower().split()[-1] == head:
+            if h.claimant.name and head in re.findall(r"\w+", h.claimant.name.lower()):
                 return h
         return coded[0] if coded and head in STATEMENT_HEADS else None
+
+    def resolve_ahead(self, sources: list[Source], later: list[Source]) -> list[Source]:
+        """"..., a war monitor said. The Syrian Observatory ... said": an unnamed source
+        introduced with "a" is the named one that follows in the next sentences."""
+        out = []
+        for source in sources:
+            span = source.claimant.span
+            vague = source.claimant.actor is None and span is not None and \
+                re.match(r"(?i)an?\s", span.text) and _generic(source.claimant.name or "")
+            named = next((h for h in later if h.claimant.actor and not self.is_state(
+                h.claimant.actor) and h.sentence - source.sentence <= 2), None) if vague \
+                else None
+            out.append(source if named is None else replace(
+                source, claimant=replace(source.claimant, actor=named.claimant.actor)))
+        return out
+
+
+def _generic_word(name: str) -> str | None:
+    """The institution word of an unnamed source: "the army" -> army, "Army spokesman
+    Lieutenant Colonel X" -> army, "the public prosecutor in Ouahigouya" -> prosecutor."""
+    words = re.findall(r"[\w-]+", name.lower())
+    if _generic(name):
+        return words[-1]
+    if len(words) > 1 and words[0] in GENERIC_HEADS and words[1] in ROLE_WORDS:
+        return words[0]
+    return None
 
 
 def _generic(name: str) -> bool:

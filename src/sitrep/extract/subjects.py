@@ -15,6 +15,7 @@ The evidence, strongest first; each answer records its ``basis``:
 6. ``own``: soldiers or equipment a side reports lost with no one named as doing it
    ("Six soldiers were killed in an ambush, the army said").
 7. ``place``: people whose side is not said take the country where they were hit.
+8. ``home``: failing that, the country the report is about.
 
 Nothing else: without evidence the subject stays empty.
 """
@@ -34,6 +35,7 @@ _ORIGIN = re.compile(r"^[-\u2010\u2011]\s*(?:made|built|supplied|manufactured|pr
 _SELF = re.compile(r"\b(?:its|our|their|his|her)\s+(?:own\s+)?\w*", re.I)
 _LOCATIVE = re.compile(r"\b(?:in|at|near|on|across|around|outside|inside|throughout|of)\s+"
                        r"(?:the\s+)?(?:[\w'-]+\s+){0,3}$", re.I)
+_THE_COUNTRY = re.compile(r"\b(?:in|across|throughout)\s+the\s+country\b", re.I)
 PRONOUN_AGENTS = frozenset({"it", "its", "we", "our", "they", "their", "he", "she"})
 
 
@@ -167,9 +169,20 @@ def by_place(ctx: Context, sentence: tuple[int, int], kind: str, pos: int) -> Su
             lead = ctx.text[max(sentence[0], mention.start - 40):mention.start]
             if mention.kind == "place" or _LOCATIVE.search(lead):
                 found.append((abs(mention.start - pos), mention.code))
+    here = _THE_COUNTRY.search(ctx.text, sentence[0], sentence[1])
+    if here and ctx.home:
+        found.append((abs(here.start() - pos), ctx.home))  # "in the country"
     if not found:
         return None
     return Subject(min(found)[1], kind, None, "place")
+
+
+def at_home(ctx: Context, kind: str) -> Subject | None:
+    """Rule 8: people of no stated side, hit at no stated place, in a report about one
+    country, are that country's: the weakest evidence, marked as such."""
+    if kind == "military" or ctx.home is None:
+        return None
+    return Subject(ctx.home, kind, None, "home")
 
 
 def _military(kind: str) -> str:

@@ -279,6 +279,9 @@ class ActorLexicon:
         named = [m for m in mentions if m.kind != "affiliation"]
         for low, high in _segments(phrase, named):
             inside = [m for m in named if low <= m.start < high]
+            if any(m.code for m in inside):
+                # "the American enemy": an uncoded word beside a coded one adds nothing
+                inside = [m for m in inside if m.code or m.kind not in ("enemy", "self")]
             if not inside:
                 # "the Saudi-led coalition fighting in Yemen": the leader heads the piece;
                 # but a ministry run by a movement stays its territory's ("the Hamas-run
