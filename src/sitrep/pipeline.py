@@ -82,8 +82,10 @@ class Extractor:
             return self._code_of(phrase, about)
 
         def build(ctx):
+            span = prepared.document.dateline.span
             return ClaimBuilder(text, dates, ctx, code_of, anchor.start, disputed,
-                                prepared.document.published, outbreaks).build(facts)
+                                prepared.document.published, outbreaks,
+                                span.end if span else 0).build(facts)
 
         claims = build(context)
         sides = _opponents(claims, context)
@@ -109,12 +111,12 @@ class Extractor:
                  dateline, places) -> subjects.Context:
         about = list(dict.fromkeys(self.actors.umbrella(c) or c for c in about))
         states = [c for c in about if self.actors.is_state(c)]
-        home = _home(mentions, dateline, states, self.actors.is_state)
         # a party to the fighting is named in more than one sentence: a group named once
         # in background ("linked to al-Qaeda and ISIS") is not the other side
         umbrella = self.actors.umbrella
         parties = [c for c in about if (self.actors.is_state(c) or _armed(mentions, c, umbrella))
                    and _sentences_naming(mentions, c, sentences, umbrella) >= 2]
+        home = _home(mentions, dateline, states, self.actors.is_state, parties)
         return subjects.Context(
             text=text, actors=mentions, adversaries=_adversaries(parties),
             home=home, is_state=self.actors.is_state, umbrella=self.actors.umbrella,
@@ -238,16 +240,19 @@ def _opponents(claims, context: subjects.Context) -> dict[str, str]:
     return sides
 
 
-def _home(mentions, dateline, states: list[str], is_state) -> str | None:
-    """The state the report is about: the one it names most outside the dateline (which
-    may only say where the bureau sits, "CAIRO" on Sudan); the dateline breaks ties."""
+def _home(mentions, dateline, states: list[str], is_state, parties) -> str | None:
+    """The state the report is about: the dateline's, when that state is a party to the
+    fighting ("DNIPRO, Ukraine"); else the one it names most outside the dateline, which
+    may only say where the bureau sits ("CAIRO" on Sudan)."""
+    here = _dateline_state(mentions, dateline, is_state)
+    if here in parties:
+        return here
     outside = Counter(m.code for m in mentions if is_state(m.code) and not (
         dateline.span and dateline.span.start <= m.start < dateline.span.end))
     if not outside:
         return states[0] if states else None
     top = max(outside.values())
     tied = [c for c, n in outside.items() if n == top]
-    here = _dateline_state(mentions, dateline, is_state)
     return here if here in tied else tied[0]
 
 

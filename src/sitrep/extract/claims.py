@@ -76,7 +76,7 @@ class ClaimBuilder:
 
     def __init__(self, text: str, dates: list, context: rules.Context, code_of,
                  anchor=None, disputed: frozenset[int] = frozenset(),
-                 today: str | None = None, outbreaks: tuple = ()):
+                 today: str | None = None, outbreaks: tuple = (), dateline_end: int = 0):
         self.text = text
         self.dates = sorted(dates, key=lambda d: d.start)
         self.context = context
@@ -84,8 +84,10 @@ class ClaimBuilder:
         self.disputed = disputed  # starts of date mentions the report contradicts
         self.outbreaks = outbreaks  # (start, end, date) of each dated start of the fighting
         self._stated_spans: list[tuple[int, int]] = []  # dates that date statements
+        groups = [c for c in context.parties if not context.is_state(c)]
         self.resolver = SourceResolver(text, code_of, self._stated_on, context.home,
-                                       context.is_state)
+                                       context.is_state, groups[0] if len(groups) == 1 else None,
+                                       dateline_end, self._place_code)
         self.today = today
 
     def _all_sources(self, sentences: list[SentenceFacts]) -> list[list[Source]]:
@@ -124,6 +126,12 @@ class ClaimBuilder:
         return claims
 
     # -- claimants -------------------------------------------------------------------
+
+    def _place_code(self, start: int, end: int) -> str | None:
+        for m in self.context.places:
+            if start <= m.start and m.end <= end and self.context.is_state(m.place.country):
+                return m.place.country
+        return None
 
     def _background(self, facts: SentenceFacts) -> bool:
         """A sentence recalling the past (a start of the fighting, or dates weeks before
@@ -239,9 +247,10 @@ class ClaimBuilder:
     def _clause(self, facts: SentenceFacts, source: Source | None) -> tuple[int, int]:
         """Where the claim's own dates can be: the reported content when the source is in
         this sentence, else the whole sentence."""
-        if source is not None and source.sentence == facts.index and source.content:
-            return source.content
-        return (facts.start, facts.end)
+        if source is not None and source.sentence == facts.index and source.content \
+                and source.content[0] >= source.cue[1]:
+            return source.content  # "X said on Monday that ...": what follows the cue
+        return (facts.start, facts.end)  # "..., according to X", "..., X said"
 
     def _scope(self, clause: tuple[int, int], pos: int, neighbours) -> tuple[int, int]:
         """Dates between the figures either side belong to the nearer figure: "71 leaders

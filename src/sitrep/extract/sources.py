@@ -28,12 +28,13 @@ GENERIC_HEADS = frozenset({"prosecutor", "presidency", "governor",
     "bulletin", "coalition", "police", "union", "department", "service", "network",
     "source", "sources", "official", "officials",
 })
+HOSTILE_HEADS = frozenset({"rebels", "insurgents", "militants", "jihadists", "rebel"})
 ROLE_WORDS = frozenset({"spokesman", "spokeswoman", "spokesperson", "chief", "commander",
                         "official", "officials", "source", "sources", "statement"})
 STATEMENT_HEADS = frozenset({"statement", "communique", "report", "update", "bulletin"})
 STATE_HEADS = frozenset({"army", "military", "government", "ministry", "police", "prosecutor",
                          "authorities", "junta", "regime", "presidency", "governor",
-                         "forces", "command", "staff"})
+                         "forces", "command", "staff", "hospital", "morgue"})
 
 
 @dataclass(frozen=True)
@@ -58,9 +59,13 @@ class SourceResolver:
     """Resolves the attributions of a document, sentence by sentence, in order."""
 
     def __init__(self, text: str, code_of, stated_on, home: str | None = None,
-                 is_state=lambda code: False):
+                 is_state=lambda code: False, rebels: str | None = None,
+                 dateline_end: int = 0, place_code=lambda start, end: None):
         self.text = text
+        self.place_code = place_code  # (start, end) -> country of a place named there
         self.home = home
+        self.rebels = rebels
+        self.dateline_end = dateline_end
         self.is_state = is_state
         self.code_of = code_of  # phrase -> actor code
         self.stated_on = stated_on  # Attribution -> ISO date or None
@@ -85,6 +90,9 @@ class SourceResolver:
 
     def _resolve(self, attr, sentence: int) -> Source:
         s, e = attr.source
+        if s < self.dateline_end < e:  # "Khartoum, 6 June (agencies) - The Committee"
+            s = self.dateline_end
+            attr = replace(attr, source=(s, e), source_head=None)
         span = Span.of(self.text, s, e)
         stated = self.stated_on(attr)
         if attr.pronoun:
@@ -95,13 +103,23 @@ class SourceResolver:
             else name
         code = self.code_of(self.text[s:e]) or self.code_of(name)
         person = self.text[attr.person[0]:attr.person[1]] if attr.person else None
+        code = code or self.place_code(s, e)  # "the governor of Belgorod region"
         generic = _generic_word(name) if code is None else None
         if generic is not None:
             earlier = self._same_head(generic)
-            if earlier is not None:
+            if earlier is not None and (generic not in STATE_HEADS
+                                        or earlier.claimant.actor == self.home):
                 return self._continued(earlier, span, stated, attr, sentence)
             if generic in STATE_HEADS:
                 code = self.home  # "the army said": the state the report is about
+            elif generic in HOSTILE_HEADS:
+                code = self.rebels  # "the rebels said": the one armed group fighting
+        named_person = person or (name if re.fullmatch(r"(?:[A-Z][\w'-]+\s?){1,3}", name)
+                                  else None)
+        if code is None and named_person is not None:
+            earlier = self._same_person(named_person)
+            if earlier is not None:  # "Mohamed said": the commander named before
+                return self._continued(earlier, span, stated, attr, sentence)
         claimant = Claimant(code, name, person, attr.role, span, "explicit")
         return Source(claimant, stated, attr.content, sentence, attr.cue)
 
@@ -131,6 +149,14 @@ class SourceResolver:
             return subject
         return source
 
+    def _same_person(self, person: str) -> Source | None:
+        last = person.split()[-1].lower()
+        for h in reversed(self.history):
+            names = " ".join(filter(None, (h.claimant.person, h.claimant.name))).lower()
+            if h.claimant.actor and last in re.findall(r"\w+", names):
+                return h
+        return None
+
     def _same_head(self, head: str) -> Source | None:
         coded = [h for h in reversed(self.history) if h.claimant.actor]
         for h in coded:
@@ -156,13 +182,15 @@ class SourceResolver:
 
 def _generic_word(name: str) -> str | None:
     """The institution word of an unnamed source: "the army" -> army, "Army spokesman
-    Lieutenant Colonel X" -> army, "the public prosecutor in Ouahigouya" -> prosecutor."""
-    words = re.findall(r"[\w-]+", name.lower())
-    if _generic(name):
-        return words[-1]
-    if len(words) > 1 and words[0] in GENERIC_HEADS and words[1] in ROLE_WORDS:
-        return words[0]
-    return None
+    Lieutenant Colonel X" -> army, "the official spokesman of the armed forces" -> forces,
+    "a government military official" -> government, "the rebels' television" -> rebels."""
+    words = re.findall(r"[\w-]+", name.lower().replace("'", " "))
+    named = _generic(name) or any(w in ROLE_WORDS for w in words)
+    for group in (STATE_HEADS, HOSTILE_HEADS):
+        found = [w for w in words if w in group]
+        if found and named:
+            return found[0]
+    return words[-1] if _generic(name) else None
 
 
 def _generic(name: str) -> bool:

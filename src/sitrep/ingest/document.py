@@ -23,6 +23,11 @@ _WIRE = re.compile(
     r"^\s*(?P<place>[A-Z][A-Z .'’-]{1,40}?)(?:,\s*(?P<rest>[^\n]{0,80}?))?\s*"
     r"(?:\((?P<agency>[^)]{1,60})\))?\s*(?:--|—|–|-)\s+"
 )
+# "Khartoum, 6 June (agencies) -", "Bamako (AFP) –": a title-case place needs the agency
+_AGENCY = re.compile(
+    r"^\s*(?P<place>[A-Z][\w.'’-]+(?:[ /][A-Z][\w.'’-]+){0,3})(?:,\s*(?P<rest>[^\n(]{0,40}?))?"
+    r"\s*\((?P<agency>[^)]{1,60})\)\s*(?:--|—|–|-)\s+"
+)
 # "Beijing’s September 30 comprehensive report:", "Xinhua, Moscow, March 3:"
 _COLON = re.compile(
     r"^\s*(?P<place>[A-Z][\w .'-]{1,40}?)['’]s\s+(?P<rest>[^:\n]{1,80}?)\s*(?:report|news|"
@@ -108,7 +113,7 @@ def _title(text: str) -> tuple[str | None, int]:
 
 def _dateline(text: str, start: int) -> tuple[Dateline, Reference | None]:
     head = text[start:start + 300]
-    match = _COLON.match(head) or _WIRE.match(head)
+    match = _COLON.match(head) or _WIRE.match(head) or _AGENCY.match(head)
     if match is None:
         return Dateline(), None
     place = match.group("place").strip().rstrip(",")

@@ -51,6 +51,9 @@ _WORD_BEFORE = re.compile(r"\b(\w+)\s+(?:the\s+)?\Z")
 _HYPHEN = re.compile(r"\s*[-\u2010\u2011\u2013]\s*")
 _LIST_GAP = re.compile(r"\s*(?:,|and|or|&)\s*")
 _COORDINATION = re.compile(r"\s*(?:,|and|or|&|/|as well as)\s*(?:the\s+)?\Z", re.IGNORECASE)
+_FACILITY = re.compile(r"\s+(?:hospital|clinic|school|university|mosque|church|airport|"
+                       r"hotel|market|bank|company|camp|stadium|street|road|square)\b",
+                       re.IGNORECASE)
 _SEGMENT_BREAK = re.compile(
     r"\b(?:of|for|to|in|at|on|with|from|by|against|between|over|about|after|before|"
     r"during|near|who|which|that|said|says)\b",
@@ -276,6 +279,8 @@ class ActorLexicon:
         mentions = self.find(phrase)
         if about:
             mentions = resolve_sides(mentions, about, lexicon=self)
+        # "the Kuwaiti Hospital": a facility's name, not the state's
+        mentions = [m for m in mentions if not _FACILITY.match(phrase[m.end:])]
         named = [m for m in mentions if m.kind != "affiliation"]
         for low, high in _segments(phrase, named):
             inside = [m for m in named if low <= m.start < high]
@@ -288,7 +293,7 @@ class ActorLexicon:
                 # health ministry in Gaza")
                 leaders = {m.code for m in mentions if m.kind == "affiliation" and m.leads
                            and low <= m.start < high}
-                if len(leaders) == 1 and "ministry" not in phrase[low:high].lower():
+                if len(leaders) == 1 and "ministry" not in phrase.lower():
                     return leaders.pop()
                 continue
             if len({m.code for m in inside}) == 1:

@@ -531,10 +531,16 @@ def _rule_day_of_month(m: re.Match, ctx: _Ctx) -> list[TimeMention]:
             return []
         if not framed and not _followed_by_function_word(ctx, m.end()):
             return []
-        if framed and not _followed_by_function_word(ctx, m.end()) and not ctx.upper:
-            return []
+        if framed and not _followed_by_function_word(ctx, m.end()) and not ctx.upper \
+                and _ordinal_noun_after(ctx, m.end()):
+            return []  # "on the 13th brigade"; but "firing on the 13th killed" is a date
     period = _resolve_day_of_month(ctx, day, _direction(ctx, m.start(), m.end()))
     return [_mention(ctx, m.start(), m.end(), "day_of_month", period)]
+
+
+def _ordinal_noun_after(ctx: _Ctx, end: int) -> bool:
+    word = _next_word(ctx.text, end)
+    return word is None or word.lower() in _words()["ordinal_nouns"] or word[:1].isupper()
 
 
 def _rule_part_day_of_month(m: re.Match, ctx: _Ctx) -> list[TimeMention]:
