@@ -118,7 +118,7 @@ class Extractor:
                    and _sentences_naming(mentions, c, sentences, umbrella) >= 2]
         home = _home(mentions, dateline, states, self.actors.is_state, parties)
         return subjects.Context(
-            text=text, actors=mentions, adversaries=_adversaries(parties),
+            text=text, actors=mentions, adversaries=_adversaries(parties, self.actors.is_state),
             home=home, is_state=self.actors.is_state, umbrella=self.actors.umbrella,
             belligerents=frozenset(parties[:2]), parties=frozenset(parties),
             places=[p for p in places if p.place is not None],
@@ -190,6 +190,7 @@ def _offsets(sdoc, base: int, figure: Figure) -> dict:
         "quantity": _char(sdoc, base, q.start, q.end),
         "evidence": _char(sdoc, base, figure.start, figure.end),
         "head": sdoc[figure.head].text if figure.head is not None else "",
+        "outcome": _char(sdoc, base, figure.outcome_start, figure.outcome_end),
     }
     if figure.subject_span is not None:
         out["subject"] = _char(sdoc, base, *figure.subject_span)
@@ -277,13 +278,21 @@ def _armed(mentions, code: str, umbrella) -> bool:
                if m.code and (umbrella(m.code) or m.code) == code)
 
 
-def _adversaries(about: list[str]) -> dict[str, str]:
-    """The two parties (states or armed groups) a report names most are taken as the two
-    sides: each is the other's adversary. With fewer than two, it stays unresolved."""
-    if len(about) < 2:
-        return {}
-    first, second = about[0], about[1]
-    return {first: second, second: first}
+def _adversaries(parties: list[str], is_state) -> dict[str, str]:
+    """Each party's adversary: a state fights the armed group the report names most (a
+    report on Mali that mentions Niger is about the army and JNIM), else the other state
+    it names most; an armed group fights the state named most. Unresolved with one party."""
+    states = [p for p in parties if is_state(p)]
+    groups = [p for p in parties if not is_state(p)]
+    sides = {}
+    for party in parties:
+        if is_state(party):
+            others = groups or [s for s in states if s != party]
+        else:
+            others = states or [g for g in groups if g != party]
+        if others:
+            sides[party] = others[0]
+    return sides
 
 
 def _actor_flags(text: str, mentions) -> list[Flag]:

@@ -581,10 +581,17 @@ def _outermost(ctx: _Context, found: list[_Found], *, nested: bool = False) -> l
         if any(s < cue_char < e for s, e in ctx.quotes):
             continue
         if any(o.content[0] <= f.cue[0] and f.cue[1] <= o.content[1] and o is not f
-               for o in reported):
+               for o in reported) and not _contrasted(ctx.doc, f):
             continue
         kept.append(f)
     return kept
+
+
+def _contrasted(doc: Doc, f: _Found) -> bool:
+    """"X said ..., while Y said ...": a second speaker set against the first is not
+    inside what the first said, whatever the parse attached the clause to."""
+    start = f.source.left_edge.i if f.source is not None else f.cue[0]
+    return any(t.lower_ in ("while", "whereas", "but") for t in doc[max(0, start - 2):start])
 
 
 # --- building the record -----------------------------------------------------------------

@@ -35,6 +35,9 @@ _SINCE = re.compile(r"\b(?:since|from)\s+(?:the\s+)?$", re.I)
 # "since Russia invaded on Feb. 24, 2022", "since clashes began late Monday"
 _SINCE_CLAUSE = re.compile(r"\bsince\s+(?:[\w'’.-]+\s+){1,12}?(?:on|in|late|early)?\s*$",
                            re.I)
+_SINCE_LEAD = re.compile(r"\b(?:since|from)\b[^.]*$", re.I)
+_PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:\w+\s+)?(?:been\s+)?$", re.I)
+_RELATIVE = re.compile(r"\b(?:that|which|who|in\s+which)\b", re.I)
 _SAME_PERIOD = re.compile(r"\b(?:over|during|in|for)\s+the\s+same\s+period\b", re.I)
 # "said on Wednesday", "said later on Wednesday", "told reporters on the 20th"
 _AFTER_CUE = re.compile(r"^\s*(?:(?:reporters|journalists|a\s+\w+|the\s+\w+)\s+)?"
@@ -84,6 +87,7 @@ class ClaimBuilder:
         self.disputed = disputed  # starts of date mentions the report contradicts
         self.outbreaks = outbreaks  # (start, end, date) of each dated start of the fighting
         self._stated_spans: list[tuple[int, int]] = []  # dates that date statements
+        self.dateline_end = dateline_end
         groups = [c for c in context.parties if not context.is_state(c)]
         self.resolver = SourceResolver(text, code_of, self._stated_on, context.home,
                                        context.is_state, groups[0] if len(groups) == 1 else None,
@@ -121,7 +125,8 @@ class ClaimBuilder:
                 claim = self._claim(figure, offsets, facts, source, local, previous,
                                     len(claims) + len(local))
                 local.append(claim)
-                previous[_statement_key(source)] = (claim, facts.index, figure)
+                previous[_statement_key(source)] = (claim, facts.index, figure,
+                                                    offsets.get("head", ""))
             claims.extend(_share_list_subjects(local, [f for f, _o in facts.figures]))
         return claims
 
@@ -140,8 +145,11 @@ class ClaimBuilder:
             return True
         if not self.today:
             return False
-        cutoff = (dt.date.fromisoformat(self.today) - dt.timedelta(days=30)).isoformat()
+        if facts.attributions:
+            return False
+        cutoff = (dt.date.fromisoformat(self.today) - dt.timedelta(days=7)).isoformat()
         return any(m.end_date is not None and m.end_date.isoformat() < cutoff
+                   and not _SINCE_LEAD.search(self.text[max(0, m.start - 20):m.start])
                    for m in self._dates_in(facts.start, facts.end))
 
     def _stated_on(self, attr) -> str | None:
@@ -202,7 +210,7 @@ class ClaimBuilder:
         parent = local[figure.parent].id if figure.parent is not None and \
             figure.parent < len(local) else None
         clause = self._scope(self._clause(facts, source), qs, offsets["neighbours"])
-        period = self._period(clause, stated_on, qs)
+        period = self._period(clause, stated_on, qs, _perfect(self.text, offsets))
         prior = previous.get(_statement_key(source))
         if period is None and prior and _SAME_PERIOD.search(self.text, *clause):
             period = prior[0].period  # "over the same period"
@@ -232,13 +240,19 @@ class ClaimBuilder:
                 return Subject(other.actor, _kind(kind, other.kind), other.text, basis)
         prior = previous.get(_statement_key(source))
         if source is not None and prior and facts.index - prior[1] <= 1 \
-                and prior[0].subject.actor is not None and not _turns(figure, prior[2]):
+                and prior[0].subject.actor is not None and not _turns(figure, prior[2]) \
+                and rules.hostile(offsets.get("head", "")) == rules.hostile(prior[3]):
             other = prior[0].subject
             return Subject(other.actor, _kind(kind, other.kind), other.text, "inherited")
-        return (rules.by_agent(ctx, offsets.get("agent"), kind, claimant)
+        place = rules.by_place(ctx, (facts.start, facts.end), kind, offsets["quantity"][0])
+        people = figure.item == "personnel" and kind != "military"
+        return ((place if people else None)  # civilians are where they were hit
+                or rules.demonym_after(ctx, offsets["quantity"][1], kind)
+                or (None if people else rules.by_agent(ctx, offsets.get("agent"), kind,
+                                                       claimant))
                 or (rules.own(ctx, kind, figure.item, figure.outcome, offsets.get("head", ""),
                               claimant) if offsets.get("agent") is None else None)
-                or rules.by_place(ctx, (facts.start, facts.end), kind, offsets["quantity"][0])
+                or place
                 or (rules.at_home(ctx, kind) if figure.item == "personnel" else None)
                 or Subject(None, kind, None, None))
 
@@ -285,10 +299,11 @@ class ClaimBuilder:
         return best[1] if best else None
 
     def _dates_in(self, start: int, end: int) -> list:
-        return [d for d in self.dates if start <= d.start and d.end <= end]
+        return [d for d in self.dates if start <= d.start and d.end <= end
+                and d.start >= self.dateline_end]  # the dateline dates the report
 
     def _period(self, clause: tuple[int, int], stated_on: str | None,
-                pos: int) -> Period | None:
+                pos: int, cumulative: bool = True) -> Period | None:
         """The span a cumulative figure covers, when the clause gives it."""
         text = self.text
         since = _SINCE_OUTBREAK.search(text, clause[0], clause[1])
@@ -296,7 +311,7 @@ class ClaimBuilder:
         if since:
             dated = self._dated_after(since.end(), clause[1])
             start = dated or (self.anchor.isoformat() if self.anchor else None)
-        start = start or self._outbreak_in(clause)
+        start = start or (self._outbreak_in(clause) if cumulative else None)
         if start is None and _CUMULATIVE.search(text, clause[0], clause[1]) and self.anchor:
             start = self.anchor.isoformat()  # "the death toll in the war", "since the coup"
         mentions = self._dates_in(*clause)
@@ -305,7 +320,8 @@ class ClaimBuilder:
         nearest_span = min(spans, key=lambda m: abs(m.start - pos)) if spans else None
         for i, m in enumerate(mentions):
             lead = text[max(clause[0], m.start - 60):m.start]
-            if (_SINCE.search(lead[-30:]) or _SINCE_CLAUSE.search(lead)) and start is None:
+            if (_SINCE.search(lead[-30:]) or _SINCE_CLAUSE.search(lead)) and start is None \
+                    and not _RELATIVE.search(text, m.end, pos if pos > m.end else m.end):
                 start = self._undisputed(m)
             elif _TO.search(lead) and start is not None:
                 end = _last_day(m)
@@ -374,6 +390,13 @@ class ClaimBuilder:
             if day is not None:
                 return day
         return None
+
+
+def _perfect(text: str, offsets: dict) -> bool:
+    """Is the figure cumulative — "has killed", "have been killed", a toll — rather than
+    one event's ("in which militants killed 1,200")?"""
+    start = offsets.get("outcome", (0, 0))[0]
+    return bool(_PERFECT.search(text[max(0, start - 25):start])) or offsets.get("toll", False)
 
 
 def _first_day(mention) -> str | None:

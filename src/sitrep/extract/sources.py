@@ -107,8 +107,7 @@ class SourceResolver:
         generic = _generic_word(name) if code is None else None
         if generic is not None:
             earlier = self._same_head(generic)
-            if earlier is not None and (generic not in STATE_HEADS
-                                        or earlier.claimant.actor == self.home):
+            if earlier is not None:
                 return self._continued(earlier, span, stated, attr, sentence)
             if generic in STATE_HEADS:
                 code = self.home  # "the army said": the state the report is about
@@ -160,7 +159,8 @@ class SourceResolver:
     def _same_head(self, head: str) -> Source | None:
         coded = [h for h in reversed(self.history) if h.claimant.actor]
         for h in coded:
-            if h.claimant.name and head in re.findall(r"\w+", h.claimant.name.lower()):
+            words = re.findall(r"\w+", (h.claimant.name or "").lower())
+            if words and (words[-1] == head or head in words and head not in STATE_HEADS):
                 return h
         return coded[0] if coded and head in STATEMENT_HEADS else None
 

@@ -32,8 +32,8 @@ from ..records import Claimant, Subject
 
 _ORIGIN = re.compile(r"^[-\u2010\u2011]\s*(?:made|built|supplied|manufactured|produced|"
                      r"designed|backed|led|funded|trained|armed|provided)\b", re.I)
-_SELF = re.compile(r"\b(?:its|our|their|his|her)\s+(?:own\s+)?\w*", re.I)
-_LOCATIVE = re.compile(r"\b(?:in|at|near|on|across|around|outside|inside|throughout|of)\s+"
+_SELF = re.compile(r"\b(?:its|our|their)\b", re.I)
+_LOCATIVE = re.compile(r"\b(?:in|into|at|near|on|across|around|outside|inside|throughout|of)\s+"
                        r"(?:the\s+)?(?:[\w'-]+\s+){0,3}$", re.I)
 _THE_COUNTRY = re.compile(r"\b(?:in|across|throughout)\s+the\s+country\b", re.I)
 PRONOUN_AGENTS = frozenset({"it", "its", "we", "our", "they", "their", "he", "she"})
@@ -55,6 +55,7 @@ def _words() -> dict:
         "hostile": frozenset(data["hostile"]["words"]),
         "own_forces": pattern(data["own_forces"]["words"]),
         "captured": frozenset(data["captured_outcomes"]),
+        "regular": frozenset(data["regular"]["words"]),
     }
 
 
@@ -99,6 +100,10 @@ def named(ctx: Context, span: tuple[int, int] | None, kind: str, claimant: Claim
         return None
     words = ctx.text[span[0]:span[1]]
     mention = actor_in(ctx, span)
+    if mention is not None and _words()["negated"].search(ctx.text[span[0]:mention.start]):
+        # "an anti-junta militia": the junta's adversary
+        code = ctx.adversaries.get(mention.code)
+        return Subject(code, _military(kind), words.strip(), "explicit") if code else None
     if mention is not None:
         if mention.kind == "enemy":
             code = ctx.adversaries.get(claimant.actor) if claimant.actor else None
@@ -112,8 +117,19 @@ def named(ctx: Context, span: tuple[int, int] | None, kind: str, claimant: Claim
     if _SELF.search(words) and claimant.actor:
         return Subject(claimant.actor, kind, words.strip(), "self")
     state = _words()["state"].search(words)
-    if state and ctx.home and not _words()["negated"].search(words[:state.start()]):
+    if state and ctx.home:
+        if _words()["negated"].search(words[:state.start()]):
+            code = ctx.adversaries.get(ctx.home)
+            return Subject(code, _military(kind), words.strip(), "explicit") if code else None
         return Subject(ctx.home, _military(kind), words.strip(), "explicit")
+    return None
+
+
+def demonym_after(ctx: Context, end: int, kind: str) -> Subject | None:
+    """"killed four Palestinians": a people named by their demonym right after the figure."""
+    for mention in ctx.actors:
+        if end <= mention.start <= end + 2 and mention.kind == "demonym" and mention.code:
+            return Subject(mention.code, kind, mention.text, "explicit")
     return None
 
 
@@ -142,9 +158,11 @@ def own(ctx: Context, kind: str, item: str, outcome: str, head: str, claimant: C
     """Rule 6: a side's own soldiers or equipment, lost with no one named as the doer
     (the caller applies it only when the loss has no agent). What a side captured, and
     the people it calls terrorists, are its adversary's."""
-    if claimant.actor is None or claimant.actor not in ctx.belligerents:
+    if claimant.actor is None or claimant.actor not in ctx.parties:
         return None
-    if outcome in _words()["captured"] or hostile(head):
+    rebel_says_soldiers = not ctx.is_state(claimant.actor) and \
+        head.lower() in _words()["regular"]
+    if outcome in _words()["captured"] or hostile(head) or rebel_says_soldiers:
         code = ctx.adversaries.get(claimant.actor)
         return Subject(code, kind, None, "agent") if code else None
     if kind != "military" and item == "personnel":
