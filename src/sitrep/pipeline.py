@@ -116,7 +116,8 @@ class Extractor:
         umbrella = self.actors.umbrella
         parties = [c for c in about if (self.actors.is_state(c) or _armed(mentions, c, umbrella))
                    and _sentences_naming(mentions, c, sentences, umbrella) >= 2]
-        home = _home(mentions, dateline, states, self.actors.is_state, parties)
+        home = _place_home(places, dateline, self.actors.is_state) or _home(
+            mentions, dateline, states, self.actors.is_state, parties)
         return subjects.Context(
             text=text, actors=mentions, adversaries=_adversaries(parties, self.actors.is_state),
             home=home, is_state=self.actors.is_state, umbrella=self.actors.umbrella,
@@ -239,6 +240,18 @@ def _opponents(claims, context: subjects.Context) -> dict[str, str]:
     for party, counter in votes.items():
         sides[party] = counter.most_common(1)[0][0]
     return sides
+
+
+def _place_home(places, dateline, is_state) -> str | None:
+    """The country most of the report's places are in: where its events happen."""
+    counts = Counter(p.place.country for p in places if p.place is not None
+                     and is_state(p.place.country)
+                     and not (dateline.span and dateline.span.start <= p.start
+                              < dateline.span.end))
+    ranked = counts.most_common(2)
+    if not ranked or len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+        return None
+    return ranked[0][0]
 
 
 def _home(mentions, dateline, states: list[str], is_state, parties) -> str | None:

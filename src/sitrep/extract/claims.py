@@ -35,9 +35,12 @@ _SINCE = re.compile(r"\b(?:since|from)\s+(?:the\s+)?$", re.I)
 # "since Russia invaded on Feb. 24, 2022", "since clashes began late Monday"
 _SINCE_CLAUSE = re.compile(r"\bsince\s+(?:[\w'’.-]+\s+){1,12}?(?:on|in|late|early)?\s*$",
                            re.I)
+_SPAN_WORDS = re.compile(r"\b(?:past|last|previous|recent)\b.*\b(?:hours?|days?|weeks?)\b",
+                         re.I)
 _SINCE_LEAD = re.compile(r"\b(?:since|from)\b[^.]*$", re.I)
 _PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:\w+\s+)?(?:been\s+)?$", re.I)
-_RELATIVE = re.compile(r"\b(?:that|which|who|in\s+which)\b", re.I)
+_RELATIVE = re.compile(r"\b(?:that|which|who)\s+(?:\w+\s+){0,2}?(?:killed|wounded|injured|"
+                       r"left|claimed|destroyed)\b", re.I)
 _SAME_PERIOD = re.compile(r"\b(?:over|during|in|for)\s+the\s+same\s+period\b", re.I)
 # "said on Wednesday", "said later on Wednesday", "told reporters on the 20th"
 _AFTER_CUE = re.compile(r"^\s*(?:(?:reporters|journalists|a\s+\w+|the\s+\w+)\s+)?"
@@ -54,7 +57,8 @@ _DATED_PHRASE = re.compile(r"^(?:\s+[\w'-]+){0,12}?\s+(?:on|in|late|early)\s+(?:
 _EVENT_REFERENCE = re.compile(
     r"\b(?:in|during|from)\s+the\s+(?:fighting|attack|ambush|strikes?|raids?|clash(?:es)?|"
     r"battle|assault|offensive|shelling|explosions?|bombing|incident|operation|airstrikes?|"
-    r"air\s+strikes?)\b|\bthe\s+(?:attack|strike|raid|ambush|explosion|bombing)\s+(?:killed|"
+    r"air\s+strikes?)\b|\bthe\s+(?:attacks?|strikes?|raids?|ambush|explosions?|bombings?)\s+"
+    r"(?:killed|"
     r"left|wounded|injured)\b", re.I)
 _LOSER_VERBS = frozenset({"lose", "suffer", "sustain", "incur"})
 _IN_PLACE = re.compile(r"\b(?:in|at|near|around|outside|inside|over|along|on|across|of|into)"
@@ -125,8 +129,9 @@ class ClaimBuilder:
                 claim = self._claim(figure, offsets, facts, source, local, previous,
                                     len(claims) + len(local))
                 local.append(claim)
-                previous[_statement_key(source)] = (claim, facts.index, figure,
-                                                    offsets.get("head", ""))
+                if figure.parent is None:  # a subtotal's kind is not the statement's
+                    previous[_statement_key(source)] = (claim, facts.index, figure,
+                                                        offsets.get("head", ""))
             claims.extend(_share_list_subjects(local, [f for f, _o in facts.figures]))
         return claims
 
@@ -148,8 +153,9 @@ class ClaimBuilder:
         if facts.attributions:
             return False
         cutoff = (dt.date.fromisoformat(self.today) - dt.timedelta(days=7)).isoformat()
+        if any(_perfect(self.text, offsets) for _f, offsets in facts.figures):
+            return False  # "the toll has risen to 23,210 since October 7"
         return any(m.end_date is not None and m.end_date.isoformat() < cutoff
-                   and not _SINCE_LEAD.search(self.text[max(0, m.start - 20):m.start])
                    for m in self._dates_in(facts.start, facts.end))
 
     def _stated_on(self, attr) -> str | None:
@@ -214,8 +220,10 @@ class ClaimBuilder:
         prior = previous.get(_statement_key(source))
         if period is None and prior and _SAME_PERIOD.search(self.text, *clause):
             period = prior[0].period  # "over the same period"
-        event_date = None if period else (self._event_date(facts, clause, qs)
-                                          or self._event_referred(facts, clause))
+        event_date = None if period else self._event_date(facts, clause, qs)
+        if period is None and event_date is None:
+            period = self._period_referred(facts, clause)
+            event_date = None if period else self._event_referred(facts, clause)
         return Claim(
             claimant=claimant, subject=subject, outcome=figure.outcome, item=figure.item,
             quantity=quantity, stated_on=stated_on, period=period, event_date=event_date,
@@ -229,6 +237,10 @@ class ClaimBuilder:
         found = rules.named(ctx, offsets.get("subject"), kind, claimant)
         if found is None and offsets.get("verb_lemma") in _LOSER_VERBS:
             found = rules.named(ctx, offsets.get("agent"), kind, claimant)
+            agent = offsets.get("agent")
+            if found is None and agent and self.text[agent[0]:agent[1]].lower() in (
+                    "it", "we", "they") and claimant.actor:
+                found = Subject(claimant.actor, kind, None, "self")  # "it had lost one jet"
             if found is not None:
                 found = Subject(found.actor, found.kind, found.text, "loser")
         if found is not None:
@@ -372,6 +384,19 @@ class ClaimBuilder:
                     return self._day_of(m)
         return None
 
+    def _period_referred(self, facts: SentenceFacts, clause: tuple[int, int]) -> Period | None:
+        """"... exploded on the 17th and the 18th. ... the explosions killed 37": the event
+        referred to spans two days."""
+        if not _EVENT_REFERENCE.search(self.text, clause[0], clause[1]):
+            return None
+        for sentence in reversed(self._sentences[:self._sentences.index(facts)][-2:]):
+            days = [m for m in self._dates_in(sentence.start, sentence.end)
+                    if m.precision == "day" and m.start_date]
+            for a, b in zip(days, days[1:], strict=False):
+                if _AND.match(self.text[a.end:b.start]):
+                    return Period(_first_day(a), _last_day(b))
+        return None
+
     def _event_date(self, facts: SentenceFacts, clause: tuple[int, int],
                     pos: int) -> str | None:
         stated = [a.stated_date for a in facts.attributions if a.stated_date]
@@ -380,8 +405,9 @@ class ClaimBuilder:
             lead = self.text[max(clause[0], mention.start - 30):mention.start]
             if _SINCE.search(lead) or _TO.search(lead):
                 continue
-            if mention.kind in ("ordinal_day", "ref", "year", "month"):
-                continue
+            if mention.kind in ("ordinal_day", "ref", "year", "month") or \
+                    _SPAN_WORDS.search(mention.text):
+                continue  # "in the past 24 hours" spans time; it dates no single event
             if any(s < mention.end and mention.start < e for s, e in stated):
                 continue
             if any(s <= mention.start < e for s, e, _d in self.outbreaks):

@@ -15,26 +15,20 @@ they carry on the same statement.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, replace
+from importlib import resources
 
 from ..records import Claimant, Span
 
-GENERIC_HEADS = frozenset({"prosecutor", "presidency", "governor",
-    "army", "military", "ministry", "statement", "communique", "report", "group", "rebels",
-    "mission", "agency", "office", "spokesman", "spokeswoman", "spokesperson", "government",
-    "authorities", "committee", "observatory", "monitor", "militia", "movement", "forces",
-    "command", "staff", "organisation", "organization", "council", "junta", "side", "update",
-    "bulletin", "coalition", "police", "union", "department", "service", "network",
-    "source", "sources", "official", "officials",
-})
-HOSTILE_HEADS = frozenset({"rebels", "insurgents", "militants", "jihadists", "rebel"})
-ROLE_WORDS = frozenset({"spokesman", "spokeswoman", "spokesperson", "chief", "commander",
-                        "official", "officials", "source", "sources", "statement"})
-STATEMENT_HEADS = frozenset({"statement", "communique", "report", "update", "bulletin"})
-STATE_HEADS = frozenset({"army", "military", "government", "ministry", "police", "prosecutor",
-                         "authorities", "junta", "regime", "presidency", "governor",
-                         "forces", "command", "staff", "hospital", "morgue"})
+_WORDS = json.loads(resources.files("sitrep.data").joinpath("source_words.json")
+                    .read_text("utf-8"))
+GENERIC_HEADS = frozenset(_WORDS["generic"]["words"])
+STATE_HEADS = frozenset(_WORDS["state"]["words"])
+HOSTILE_HEADS = frozenset(_WORDS["hostile"]["words"])
+ROLE_WORDS = frozenset(_WORDS["roles"])
+STATEMENT_HEADS = frozenset(_WORDS["statements"])
 
 
 @dataclass(frozen=True)
@@ -104,7 +98,8 @@ class SourceResolver:
         code = self.code_of(self.text[s:e]) or self.code_of(name)
         person = self.text[attr.person[0]:attr.person[1]] if attr.person else None
         code = code or self.place_code(s, e)  # "the governor of Belgorod region"
-        generic = _generic_word(name) if code is None else None
+        generic = (_generic_word(strip_det(self.text[s:e])) or _generic_word(name)) \
+            if code is None else None
         if generic is not None:
             earlier = self._same_head(generic)
             if earlier is not None:
@@ -194,8 +189,10 @@ def _generic_word(name: str) -> str | None:
 
 
 def _generic(name: str) -> bool:
+    """"the army", "federal Ministry of Health": a short phrase headed by an institution."""
     words = name.lower().split()
-    return bool(words) and len(words) <= 3 and words[-1] in GENERIC_HEADS
+    head = words[-1] if "of" not in words else words[words.index("of") - 1]
+    return bool(words) and len(words) <= 5 and head in GENERIC_HEADS
 
 
 def strip_det(name: str) -> str:

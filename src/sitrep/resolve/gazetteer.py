@@ -141,7 +141,7 @@ def build(path: Path | None = None, *, cities_of: Sequence[str] = ()) -> BuildSt
         db.execute("DROP INDEX name_form_build")
         db.executescript(INDEXES)
         db.executemany("INSERT INTO meta VALUES (?, ?)", [
-            ("schema", SCHEMA_VERSION), ("cities_of", ",".join(sorted(cities_of))),
+            ("schema", _version()), ("cities_of", ",".join(sorted(cities_of))),
             *((k, str(v)) for k, v in counts.items()),
         ])
         db.commit()
@@ -301,7 +301,20 @@ def _current_cached(path: str, mtime: float) -> bool:
             row = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
     except sqlite3.DatabaseError:
         return False
-    return bool(row) and row[0] == SCHEMA_VERSION
+    return bool(row) and row[0] == _version()
+
+
+@functools.lru_cache(maxsize=1)
+def _version() -> str:
+    """The schema version and a digest of the reviewed data files: a file built from older
+    data is stale and is rebuilt, not silently used."""
+    import hashlib
+    from importlib import resources
+
+    digest = hashlib.sha256()
+    for name in ("places_extra.tsv", "place_aliases.tsv"):
+        digest.update(resources.files("sitrep.data").joinpath(name).read_bytes())
+    return f"{SCHEMA_VERSION}-{digest.hexdigest()[:12]}"
 
 
 def _current(path: Path) -> bool:
