@@ -19,6 +19,7 @@ from ..records import Flag, Span
 
 _OUTBREAK = re.compile(
     r"\b(?:broke\s+out|erupted|flared(?:\s+up)?|began|begun|started|outbreak|eruption|"
+    r"beginning(?=\s+of)|start(?=\s+of)|"
     r"resumed|launched|escalated|invaded|seized\s+power|took\s+power)\b", re.I)
 _FIGHTING = re.compile(
     r"\b(?:conflict|war|fighting|clashes|hostilities|offensive|invasion|battle|"
@@ -28,8 +29,8 @@ _REPORTING = re.compile(r"\b(?:said|says|told|announced|stated)\b", re.I)
 WINDOW = 70  # characters between a date and the outbreak words it dates
 # "broke out on", "the outbreak of the conflict on", "began late", "began with Hamas' "
 _CUE_THEN_DATE = re.compile(
-    r"\s+(?:of\s+(?:the\s+)?(?:[\w-]+\s+){1,3})?(?:(?:on|in|since|late|early)\s+"
-    r"(?:the\s+)?|with\s+(?:[\w-]+['’]s?\s+){1,2})", re.I)
+    r"\s+(?:of\s+(?:the\s+)?(?:[\w-]+\s+){1,10}?|(?:in|with|after)\s+(?:an?|the)\s+[\w-]+\s+)?"
+    r"(?:(?:on|in|since|late|early)\s+(?:the\s+)?|with\s+(?:[\w-]+['’]s?\s+){1,2})", re.I)
 
 
 @dataclass(frozen=True)
@@ -64,8 +65,9 @@ def _outbreak_votes(text: str, start: int, end: int, inside) -> list[Vote]:
     for match in _OUTBREAK.finditer(sentence):
         cue_start, cue_end = start + match.start(), start + match.end()
         for d in inside:
-            if d.precision != "day" or d.start_date is None or d.kind == "ordinal_day":
-                continue
+            if d.precision not in ("day", "month") or d.start_date is None \
+                    or d.kind == "ordinal_day":
+                continue  # "a coup in February 2021" dates the start to the month
             if _dates_the_cue(text, d, cue_start, cue_end):
                 out.append(Vote(d.start_date, Span.of(text, d.start, d.end), "outbreak"))
     return out

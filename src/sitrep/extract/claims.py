@@ -35,6 +35,12 @@ _SINCE = re.compile(r"\b(?:since|from)\s+(?:the\s+)?$", re.I)
 # "since Russia invaded on Feb. 24, 2022", "since clashes began late Monday"
 _SINCE_CLAUSE = re.compile(r"\bsince\s+(?:[\w'’.-]+\s+){1,12}?(?:on|in|late|early)?\s*$",
                            re.I)
+_REGION_WORD = re.compile(r"\s*(?:'s\s+|’s\s+)?(?:region|regional|province|provincial|oblast|"
+                          r"governorate|district|city|state|county)\b")
+# "during the operations", "over the past week", "during a three-day battle": a time of its own
+_OWN_TIME = re.compile(r"\b(?:during|over|throughout)\s+(?:the|a|an)\s+|\b[\w]+-day\b", re.I)
+_DURATION = re.compile(r"\b(?:during|over|in)\s+(?:a|an|the)\s+(?:\w+-day|\w+\s+days?)\b",
+                       re.I)
 _SPAN_WORDS = re.compile(r"\b(?:past|last|previous|recent)\b.*\b(?:hours?|days?|weeks?)\b",
                          re.I)
 _SINCE_LEAD = re.compile(r"\b(?:since|from)\b[^.]*$", re.I)
@@ -138,14 +144,24 @@ class ClaimBuilder:
     # -- claimants -------------------------------------------------------------------
 
     def _place_code(self, start: int, end: int) -> str | None:
+        """The country of a place a source is of: "the governor of Belgorod region",
+        "Dnipropetrovsk regional Gov. X" — not a place inside a name ("Al-Masirah TV")."""
         for m in self.context.places:
-            if start <= m.start and m.end <= end and self.context.is_state(m.place.country):
+            if not (start <= m.start and m.end <= end) or \
+                    not self.context.is_state(m.place.country):
+                continue
+            before = self.text[max(start, m.start - 8):m.start].lower()
+            after = self.text[m.end:m.end + 12].lower()
+            if re.search(r"\b(?:of|in)\s+(?:the\s+)?$", before) or _REGION_WORD.match(after):
                 return m.place.country
         return None
 
     def _background(self, facts: SentenceFacts) -> bool:
         """A sentence recalling the past (a start of the fighting, or dates weeks before
-        the report) is the reporter's background, not the carried statement."""
+        the report) is the reporter's background, not the carried statement — unless it
+        gives a running total ("the toll has risen to 23,210 since October 7")."""
+        if any(_perfect(self.text, offsets) for _f, offsets in facts.figures):
+            return False
         if any(facts.start <= s < facts.end for s, _e, _d in self.outbreaks):
             return True
         if not self.today:
@@ -153,8 +169,6 @@ class ClaimBuilder:
         if facts.attributions:
             return False
         cutoff = (dt.date.fromisoformat(self.today) - dt.timedelta(days=7)).isoformat()
-        if any(_perfect(self.text, offsets) for _f, offsets in facts.figures):
-            return False  # "the toll has risen to 23,210 since October 7"
         return any(m.end_date is not None and m.end_date.isoformat() < cutoff
                    for m in self._dates_in(facts.start, facts.end))
 
@@ -216,14 +230,19 @@ class ClaimBuilder:
         parent = local[figure.parent].id if figure.parent is not None and \
             figure.parent < len(local) else None
         clause = self._scope(self._clause(facts, source), qs, offsets["neighbours"])
-        period = self._period(clause, stated_on, qs, _perfect(self.text, offsets))
+        cumulative = _perfect(self.text, offsets)
+        period = self._period(clause, stated_on, qs, cumulative, offsets["neighbours"])
         prior = previous.get(_statement_key(source))
         if period is None and prior and _SAME_PERIOD.search(self.text, *clause):
             period = prior[0].period  # "over the same period"
-        event_date = None if period else self._event_date(facts, clause, qs)
+        event_date = None if period else self._event_date(facts, clause, qs, cumulative)
         if period is None and event_date is None:
             period = self._period_referred(facts, clause)
             event_date = None if period else self._event_referred(facts, clause)
+        if period is None and event_date is None and source is not None and prior \
+                and (source.continues or source.sentence == prior[1]) \
+                and facts.index - prior[1] <= 2 and not _OWN_TIME.search(self.text, *clause):
+            event_date = prior[0].event_date  # "The statement also said ...": same event
         return Claim(
             claimant=claimant, subject=subject, outcome=figure.outcome, item=figure.item,
             quantity=quantity, stated_on=stated_on, period=period, event_date=event_date,
@@ -275,7 +294,10 @@ class ClaimBuilder:
         this sentence, else the whole sentence."""
         if source is not None and source.sentence == facts.index and source.content \
                 and source.content[0] >= source.cue[1]:
-            return source.content  # "X said on Monday that ...": what follows the cue
+            # "X said on Monday that ...": what follows the cue, to the next speaker
+            later = [a.source[0] if a.source else a.cue[0] for a in facts.attributions
+                     if a.cue[0] > source.content[0]]
+            return (source.content[0], min(later, default=facts.end))
         return (facts.start, facts.end)  # "..., according to X", "..., X said"
 
     def _scope(self, clause: tuple[int, int], pos: int, neighbours) -> tuple[int, int]:
@@ -315,23 +337,26 @@ class ClaimBuilder:
                 and d.start >= self.dateline_end]  # the dateline dates the report
 
     def _period(self, clause: tuple[int, int], stated_on: str | None,
-                pos: int, cumulative: bool = True) -> Period | None:
+                pos: int, cumulative: bool = True, neighbours=None) -> Period | None:
         """The span a cumulative figure covers, when the clause gives it."""
         text = self.text
         since = _SINCE_OUTBREAK.search(text, clause[0], clause[1])
+        if since and neighbours and not _own_phrase(since.start(), pos, neighbours):
+            since = None  # "9 were killed on the 8th and 185 since the operation began"
         start = end = None
         if since:
             dated = self._dated_after(since.end(), clause[1])
             start = dated or (self.anchor.isoformat() if self.anchor else None)
         start = start or (self._outbreak_in(clause) if cumulative else None)
-        if start is None and _CUMULATIVE.search(text, clause[0], clause[1]) and self.anchor:
+        if start is None and cumulative and _CUMULATIVE.search(text, clause[0], clause[1]) \
+                and self.anchor:
             start = self.anchor.isoformat()  # "the death toll in the war", "since the coup"
         mentions = self._dates_in(*clause)
         spans = [m for m in mentions if _SO_FAR.search(text[max(clause[0], m.start - 30):m.start])
                  and m.precision in ("year", "month", "week")]
         nearest_span = min(spans, key=lambda m: abs(m.start - pos)) if spans else None
         for i, m in enumerate(mentions):
-            lead = text[max(clause[0], m.start - 60):m.start]
+            lead = text[max(clause[0], m.start - 100):m.start]
             if (_SINCE.search(lead[-30:]) or _SINCE_CLAUSE.search(lead)) and start is None \
                     and not _RELATIVE.search(text, m.end, pos if pos > m.end else m.end):
                 start = self._undisputed(m)
@@ -398,9 +423,11 @@ class ClaimBuilder:
         return None
 
     def _event_date(self, facts: SentenceFacts, clause: tuple[int, int],
-                    pos: int) -> str | None:
+                    pos: int, cumulative: bool = False) -> str | None:
         stated = [a.stated_date for a in facts.attributions if a.stated_date]
         stated += self._stated_spans
+        if _DURATION.search(self.text, pos, min(clause[1], pos + 60)):
+            return None  # "killed 30 soldiers during a three-day battle"
         for mention in sorted(self._dates_in(*clause), key=lambda m: abs(m.start - pos)):
             lead = self.text[max(clause[0], mention.start - 30):mention.start]
             if _SINCE.search(lead) or _TO.search(lead):
@@ -410,12 +437,23 @@ class ClaimBuilder:
                 continue  # "in the past 24 hours" spans time; it dates no single event
             if any(s < mention.end and mention.start < e for s, e in stated):
                 continue
-            if any(s <= mention.start < e for s, e, _d in self.outbreaks):
-                continue
+            if cumulative and any(s <= mention.start < e for s, e, _d in self.outbreaks):
+                continue  # a running total is not dated by the start of the fighting
             day = self._day_of(mention)
             if day is not None:
                 return day
         return None
+
+
+def _own_phrase(at: int, pos: int, neighbours) -> bool:
+    """Is a phrase at ``at`` nearer to the figure at ``pos`` than to the figures either
+    side (a phrase before every figure frames them all)?"""
+    before, after, _part = neighbours
+    if at < pos and (before is None or at < before):
+        return True
+    if after is not None and abs(at - after) < abs(at - pos):
+        return False
+    return before is None or abs(at - before) >= abs(at - pos)
 
 
 def _perfect(text: str, offsets: dict) -> bool:

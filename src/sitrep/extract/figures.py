@@ -176,6 +176,11 @@ def _counted(doc: Doc, q: QuantityMention, stop: int) -> _Counted:
         i += 2  # "17 of 20 drones": the item is after the second number
     elif i + 1 < stop and doc[i].lower_ == "of":
         if doc[i + 1].lower_ in ("them", "whom", "which", "those"):
+            # "14 of them children": the noun after says what the part is
+            end = _np_extent(doc, i + 2, stop)
+            item = _head_item(doc, i + 2, end, stop) if end > i + 2 else None
+            if item is not None:
+                return _Counted(item, item.end, (i, i), None, True)
             return _Counted(None, i + 2, (i, i), None, True)
         if doc[i + 1].lower_ in PARTITIVE_DETS:
             i, partitive = i + 2, True
@@ -364,7 +369,8 @@ def _parent(doc: Doc, q: QuantityMention, start: int, earlier: list[Figure],
         return None, False
     before = tuple(t.lower_ for t in doc[max(start, q.start - 2):q.start])
     marked = any(before[-len(cue):] == cue for cue in SUBTOTAL_BEFORE if len(before) >= len(cue))
-    pronoun = counted.partitive and counted.item is None
+    pronoun = counted.partitive and q.end + 1 < len(doc) and doc[q.end].lower_ == "of" \
+        and doc[q.end + 1].lower_ in ("them", "whom", "which", "those")
     if marked or pronoun:
         return len(earlier) - 1, True
     prev = earlier[-1]

@@ -38,6 +38,7 @@ class Source:
     content: tuple[int, int] | None
     sentence: int
     cue: tuple[int, int]
+    continues: bool = False  # "The statement also said", "it added": the same statement
 
 
 @dataclass(frozen=True)
@@ -127,7 +128,8 @@ class SourceResolver:
             claimant = Claimant(earlier.code, name, None, None, span, "explicit")
             return Source(claimant, stated, attr.content, sentence, attr.cue)
         claimant = replace(earlier.claimant, span=span, attribution="explicit")
-        return Source(claimant, stated or earlier.stated_on, attr.content, sentence, attr.cue)
+        return Source(claimant, stated or earlier.stated_on, attr.content, sentence, attr.cue,
+                      continues=True)
 
     def _antecedent(self, before: int) -> Source | Antecedent | None:
         """The latest coded source or coded sentence subject before ``before``."""
@@ -191,8 +193,10 @@ def _generic_word(name: str) -> str | None:
 def _generic(name: str) -> bool:
     """"the army", "federal Ministry of Health": a short phrase headed by an institution."""
     words = name.lower().split()
-    head = words[-1] if "of" not in words else words[words.index("of") - 1]
-    return bool(words) and len(words) <= 5 and head in GENERIC_HEADS
+    if not words or words[0] == "of":
+        return False
+    head = words[words.index("of") - 1] if "of" in words else words[-1]
+    return len(words) <= 5 and head in GENERIC_HEADS
 
 
 def strip_det(name: str) -> str:

@@ -46,7 +46,7 @@ def _words() -> dict:
 
     def pattern(words: list[str]) -> re.Pattern:
         alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-        return re.compile(r"(?<![\w-])(?:" + alternatives + r")(?![\w-])", re.I)
+        return re.compile(r"(?<!\w)(?:" + alternatives + r")(?![\w-])", re.I)
 
     negation = "|".join(re.escape(w) for w in data["negating_prefixes"])
     return {
@@ -82,7 +82,7 @@ class Context:
 def actor_in(ctx: Context, span: tuple[int, int]):
     """The first actor mention inside ``span`` that says whose ("-made" origins do not)."""
     for mention in ctx.actors:
-        if not (span[0] <= mention.start and mention.end <= span[1]):
+        if not span[0] <= mention.start < span[1]:  # it may run on: "al-Sham (HTS)"
             continue
         if mention.kind in ("affiliation", "place"):
             continue

@@ -33,6 +33,11 @@ _COLON = re.compile(
     r"^\s*(?P<place>[A-Z][\w .'-]{1,40}?)['’]s\s+(?P<rest>[^:\n]{1,80}?)\s*(?:report|news|"
     r"dispatch|bulletin|comprehensive report)\s*[:：]"
 )
+# "Xinhua News Agency, Moscow/Kiev, February 19 Comprehensive report:"
+_AGENCY_REPORT = re.compile(
+    r"^\s*(?P<agency>[A-Z][\w .'-]{1,40}?),\s*(?P<place>[A-Z][\w/ .'’-]{1,40}?),\s*"
+    r"(?P<rest>[^:\n]{1,40}?)\s*(?:[Cc]omprehensive\s+)?(?:[Rr]eport|[Nn]ews)\s*[:：]"
+)
 _TITLE_MAX = 200
 _MONTHS = {m.lower(): i for i, m in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
@@ -113,7 +118,8 @@ def _title(text: str) -> tuple[str | None, int]:
 
 def _dateline(text: str, start: int) -> tuple[Dateline, Reference | None]:
     head = text[start:start + 300]
-    match = _COLON.match(head) or _WIRE.match(head) or _AGENCY.match(head)
+    match = (_COLON.match(head) or _AGENCY_REPORT.match(head) or _WIRE.match(head)
+             or _AGENCY.match(head))
     if match is None:
         return Dateline(), None
     place = match.group("place").strip().rstrip(",")

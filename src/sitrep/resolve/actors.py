@@ -303,7 +303,9 @@ class ActorLexicon:
                     return None
             return inside[-1].code
         leading = {m.code for m in mentions if m.kind == "affiliation" and m.leads}
-        return leading.pop() if len(leading) == 1 else None
+        if len(leading) == 1 and "ministry" not in phrase.lower():
+            return leading.pop()
+        return None
 
     # ---- building ---------------------------------------------------------------------
 
