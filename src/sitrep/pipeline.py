@@ -192,9 +192,15 @@ def _offsets(sdoc, base: int, figure: Figure) -> dict:
         "evidence": _char(sdoc, base, figure.start, figure.end),
         "head": sdoc[figure.head].text if figure.head is not None else "",
         "outcome": _char(sdoc, base, figure.outcome_start, figure.outcome_end),
+        # a toll is a running total: "the death toll in the war had climbed to 19,453"
+        "toll": _toll_noun(sdoc, figure) is not None,
     }
     if figure.subject_span is not None:
         out["subject"] = _char(sdoc, base, *figure.subject_span)
+    speaker = _toll_speaker(sdoc, figure) if out["toll"] else None
+    if speaker is not None:
+        out["speaker"] = _char(sdoc, base, speaker.left_edge.i, speaker.i + 1)
+        out["speaker_verb"] = _char(sdoc, base, speaker.head.i, speaker.head.i + 1)
     verb = sdoc[figure.active_verb] if figure.active_verb is not None else _governor(
         sdoc, figure)
     if verb is not None:
@@ -203,6 +209,31 @@ def _offsets(sdoc, base: int, figure: Figure) -> dict:
         if agent is not None:
             out["agent"] = _char(sdoc, base, agent.left_edge.i, agent.i + 1)
     return out
+
+
+_ESTIMATE_VERBS = frozenset({"put", "estimate", "place", "give", "set", "revise", "raise",
+                             "update"})
+
+
+def _toll_noun(sdoc, figure: Figure):
+    """The toll noun a figure completes: "the death toll rose to 45", "the number of
+    troops killed ... at 215,000" (the figure itself names no item)."""
+    if figure.active_verb is not None or figure.np_end > figure.quantity.end:
+        return None
+    start = max(0, figure.outcome_start - 6)
+    for tok in sdoc[start:min(len(sdoc), figure.outcome_end + 2)]:
+        if tok.lower_ in ("toll", "number", "tally"):
+            return tok
+    return None
+
+
+def _toll_speaker(sdoc, figure: Figure):
+    """"The General Staff put the number of troops killed at 215,000": who gives a toll."""
+    tok = _toll_noun(sdoc, figure)
+    if tok is not None and tok.dep_ in ("dobj", "obj") and tok.head.lemma_ in _ESTIMATE_VERBS:
+        subjects = [c for c in tok.head.children if c.dep_ == "nsubj"]
+        return subjects[0] if subjects else None
+    return None
 
 
 def _governor(sdoc, figure: Figure):

@@ -28,7 +28,9 @@ from .figures import Figure
 from .sources import Source, SourceResolver
 
 _SINCE_OUTBREAK = re.compile(
-    r"\b(?:since|from)\s+(?:the\s+)?(?:outbreak|start|beginning|onset|eruption)\s+of\b|"
+    r"\b(?:since|from)\s+(?:the\s+)?(?:outbreak|start|beginning|onset|eruption)\s+of\s+"
+    r"(?:the\s+)?(?:[\w-]+\s+){0,6}?(?:conflict|war|fighting|clashes|hostilities|invasion|"
+    r"offensive|crisis|aggression|special\s+military\s+operation)\b|"
     r"\bsince\s+(?:the\s+)?(?:fighting|conflict|war|hostilities|clashes|offensive|invasion)"
     r"\s+(?:began|broke\s+out|erupted|started)", re.I)
 _SINCE = re.compile(r"\b(?:since|from)\s+(?:the\s+)?$", re.I)
@@ -41,6 +43,9 @@ _REGION_WORD = re.compile(r"\s*(?:'s\s+|’s\s+)?(?:region|regional|province|pro
 _OWN_TIME = re.compile(r"\b(?:during|over|throughout)\s+(?:the|a|an)\s+|\b[\w]+-day\b", re.I)
 _DURATION = re.compile(r"\b(?:during|over|in)\s+(?:a|an|the)\s+(?:\w+-day|\w+\s+days?)\b",
                        re.I)
+_LINKED = re.compile(r"[\s,]*(?:with|and|as\s+well\s+as)\s+(?:more\s+than\s+|over\s+|about\s+|"
+                     r"nearly\s+|some\s+|at\s+least\s+)?(?=\d)", re.I)
+_SINCE_OWN = re.compile(r"^[^.;]{0,60}?\bsince\b", re.I)
 _SPAN_WORDS = re.compile(r"\b(?:past|last|previous|recent)\b.*\b(?:hours?|days?|weeks?)\b",
                          re.I)
 _SINCE_LEAD = re.compile(r"\b(?:since|from)\b[^.]*$", re.I)
@@ -61,7 +66,8 @@ _AND = re.compile(r"^\s*(?:and|to|-|–|through)\s+(?:the\s+)?$", re.I)
 _DATED_PHRASE = re.compile(r"^(?:\s+[\w'-]+){0,12}?\s+(?:on|in|late|early)\s+(?:the\s+)?$",
                            re.I)
 _EVENT_REFERENCE = re.compile(
-    r"\b(?:in|during|from)\s+the\s+(?:fighting|attack|ambush|strikes?|raids?|clash(?:es)?|"
+    r"\bamong\s+the\s+(?:dead|killed|wounded|injured|casualties|victims)\b|"
+    r"\b(?:in|during|from|for)\s+the\s+(?:fighting|attack|ambush|strikes?|raids?|clash(?:es)?|"
     r"battle|assault|offensive|shelling|explosions?|bombing|incident|operation|airstrikes?|"
     r"air\s+strikes?)\b|\bthe\s+(?:attacks?|strikes?|raids?|ambush|explosions?|bombings?)\s+"
     r"(?:killed|"
@@ -107,7 +113,10 @@ class ClaimBuilder:
     def _all_sources(self, sentences: list[SentenceFacts]) -> list[list[Source]]:
         found = []
         for facts in sentences:
-            found.append(self.resolver.sources(facts.attributions, facts.index))
+            here = self.resolver.sources(facts.attributions, facts.index)
+            if not here:  # "X put the number ... at 215,000": the toll's giver speaks
+                here = [self._speaker(o, facts) for _f, o in facts.figures if "speaker" in o][:1]
+            found.append(here)
             self.resolver.add_subjects(facts.subjects)
         flat = [s for here in found for s in here]
         return [self.resolver.resolve_ahead(here, [s for s in flat if s.sentence > (
@@ -128,9 +137,11 @@ class ClaimBuilder:
             dependent = [f.parent is not None or f.same_as is not None for f, _o in facts.figures]
             for k, (figure, offsets) in enumerate(facts.figures):
                 nxt = k + 1 < len(positions)
+                # a subtotal that ends the sentence keeps the phrase after it to itself
+                last_part = nxt and all(dependent[k + 1:])
                 offsets = {**offsets, "neighbours": (
                     positions[k - 1] if k else None, positions[k + 1] if nxt else None,
-                    nxt and dependent[k + 1])}
+                    last_part)}
                 source = self._source_for(offsets["quantity"][0], here, statement)
                 claim = self._claim(figure, offsets, facts, source, local, previous,
                                     len(claims) + len(local))
@@ -142,6 +153,16 @@ class ClaimBuilder:
         return claims
 
     # -- claimants -------------------------------------------------------------------
+
+    def _speaker(self, offsets: dict, facts: SentenceFacts) -> Source:
+        """The one who gives a toll is its claimant: "X put the number ... at 215,000"."""
+        s, e = offsets["speaker"]
+        verb = offsets["speaker_verb"]
+        dated = [m for m in self._dates_in(e, verb[0]) if m.precision == "day"]
+        stated = self._day_of(dated[0]) if dated else None
+        if dated:
+            self._stated_spans.append((dated[0].start, dated[0].end))
+        return self.resolver.named_source(s, e, verb, stated, facts.index)
 
     def _place_code(self, start: int, end: int) -> str | None:
         """The country of a place a source is of: "the governor of Belgorod region",
@@ -233,15 +254,23 @@ class ClaimBuilder:
         cumulative = _perfect(self.text, offsets)
         period = self._period(clause, stated_on, qs, cumulative, offsets["neighbours"])
         prior = previous.get(_statement_key(source))
-        if period is None and prior and _SAME_PERIOD.search(self.text, *clause):
+        same = _SAME_PERIOD.search(self.text, *clause)
+        if period is None and prior and same and _own_phrase(same.start(), qs,
+                                                             offsets["neighbours"]):
             period = prior[0].period  # "over the same period"
+        linked = _LINKED.match(self.text, local[-1].evidence.end) if local else None
+        if period is None and linked and linked.end() == qs:
+            period = local[-1].period  # "had climbed to 19,453, with more than 52,000 wounded"
+        if period is None and figure.parent is not None and figure.parent < len(local):
+            period = local[figure.parent].period  # "... since 15 April, among them 190 children"
         event_date = None if period else self._event_date(facts, clause, qs, cumulative)
         if period is None and event_date is None:
             period = self._period_referred(facts, clause)
             event_date = None if period else self._event_referred(facts, clause)
         if period is None and event_date is None and source is not None and prior \
                 and (source.continues or source.sentence == prior[1]) \
-                and facts.index - prior[1] <= 2 and not _OWN_TIME.search(self.text, *clause):
+                and facts.index - prior[1] <= 2 and not _OWN_TIME.search(self.text, *clause) \
+                and not _SINCE_OWN.match(self.text, qs):
             event_date = prior[0].event_date  # "The statement also said ...": same event
         return Claim(
             claimant=claimant, subject=subject, outcome=figure.outcome, item=figure.item,
@@ -426,9 +455,13 @@ class ClaimBuilder:
                     pos: int, cumulative: bool = False) -> str | None:
         stated = [a.stated_date for a in facts.attributions if a.stated_date]
         stated += self._stated_spans
-        if _DURATION.search(self.text, pos, min(clause[1], pos + 60)):
-            return None  # "killed 30 soldiers during a three-day battle"
+        if _DURATION.search(self.text, pos, min(clause[1], pos + 60)) or \
+                _SINCE_OWN.match(self.text, pos):
+            return None  # "killed 30 during a three-day battle", "185 have been killed since"
         for mention in sorted(self._dates_in(*clause), key=lambda m: abs(m.start - pos)):
+            lo, hi = sorted((mention.end, pos))
+            if _DURATION.search(self.text, lo, hi):
+                continue  # "on Friday and killed 30 during a three-day battle, and captured 8"
             lead = self.text[max(clause[0], mention.start - 30):mention.start]
             if _SINCE.search(lead) or _TO.search(lead):
                 continue
@@ -446,14 +479,13 @@ class ClaimBuilder:
 
 
 def _own_phrase(at: int, pos: int, neighbours) -> bool:
-    """Is a phrase at ``at`` nearer to the figure at ``pos`` than to the figures either
-    side (a phrase before every figure frames them all)?"""
+    """Does a phrase at ``at`` belong to the figure at ``pos``? English puts such phrases
+    after what they modify, so a phrase belongs to the figure before it; a phrase before
+    every figure frames them all."""
     before, after, _part = neighbours
-    if at < pos and (before is None or at < before):
-        return True
-    if after is not None and abs(at - after) < abs(at - pos):
-        return False
-    return before is None or abs(at - before) >= abs(at - pos)
+    if at >= pos:
+        return after is None or at < after
+    return before is None
 
 
 def _perfect(text: str, offsets: dict) -> bool:

@@ -118,6 +118,16 @@ class SourceResolver:
         claimant = Claimant(code, name, person, attr.role, span, "explicit")
         return Source(claimant, stated, attr.content, sentence, attr.cue)
 
+    def named_source(self, start: int, end: int, cue: tuple[int, int], stated: str | None,
+                     sentence: int) -> Source:
+        """A source found outside the attribution finder (who gives a toll)."""
+        name = strip_det(self.text[start:end])
+        claimant = Claimant(self.code_of(name), name, None, None,
+                            Span.of(self.text, start, end), "explicit")
+        source = Source(claimant, stated, None, sentence, cue)
+        self.history.append(source)
+        return source
+
     def _continued(self, earlier: Source | Antecedent | None, span: Span, stated, attr,
                    sentence: int) -> Source:
         if earlier is None:
