@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
@@ -67,6 +68,7 @@ class Extractor:
         mentions = self.actors.find(text)
         about = document_countries(mentions, states_only=False, lexicon=self.actors)
         mentions = resolve_sides(mentions, about, lexicon=self.actors)
+        mentions = _definite_references(text, mentions)
         sentences = split(text, self.nlp.tokenizer)
         facts, parts = self._analyse(text, sentences, dates, prepared.document.title)
         places = find_places_in_parts(
@@ -255,6 +257,35 @@ def _shift(attribution, base: int):
         content=move(attribution.content), sentence=move(attribution.sentence),
         stated_date=move(attribution.stated_date),
     )
+
+
+_LED_BODY = re.compile(r"\s*(?:multinational\s+|military\s+|international\s+|Arab\s+)*"
+                       r"(coalition|alliance|forces|force|mission)\b", re.I)
+
+
+def _definite_references(text: str, mentions) -> list:
+    """"the Saudi-led coalition ... a drone belonging to the coalition": a body named once
+    with its leader is that leader's when the report comes back to it with "the"."""
+    bodies: dict[str, object] = {}
+    for m in mentions:
+        if m.kind == "affiliation" and m.leads and m.code:
+            body = _LED_BODY.match(text, m.end)
+            if body:
+                bodies.setdefault(body.group(1).lower(), m)
+    if not bodies:
+        return mentions
+    taken = [(m.start, m.end) for m in mentions]
+    extra = []
+    pattern = r"\bthe\s+(" + "|".join(map(re.escape, bodies)) + r")\b"
+    for match in re.finditer(pattern, text, re.I):
+        start, end = match.span(1)
+        if any(s <= start < e for s, e in taken):
+            continue
+        leader = bodies[match.group(1).lower()]
+        if leader.end <= start:
+            extra.append(replace(leader, start=start, end=end, text=text[start:end],
+                                 kind="organisation"))
+    return sorted(mentions + extra, key=lambda m: m.start)
 
 
 def _opponents(claims, context: subjects.Context) -> dict[str, str]:

@@ -212,6 +212,8 @@ def _verb_source(tok: Token, lex: Lexicon) -> Token | None:
             # "This was informed at briefing by X": an agent phrase the parser left loose
             agent = _by_phrase(tok)
             return agent  # None: "it is said that ...", the source is left implicit
+        if current == tok and _leading_noun(tok) is not None:
+            return _leading_noun(tok)
         if current.dep_ == "acl":
             # "a statement saying ...": the statement's author, or the statement itself.
             noun = current.head
@@ -225,6 +227,25 @@ def _verb_source(tok: Token, lex: Lexicon) -> Token | None:
             return None
         current = current.head
     return None
+
+
+def _leading_noun(tok: Token) -> Token | None:
+    """"Syria's news agency SANA, citing a military source, said ...": when the parser loses
+    the subject, a noun phrase that opens the sentence and ends at the comma before the
+    cue's aside is the source."""
+    sent = tok.sent
+    if any(c.dep_ in SUBJECTS for c in tok.children) or tok.i < 2 or \
+            tok.doc[tok.i - 1].text != ",":
+        return None
+    first = next((t for t in sent if t.text == ","), None)
+    if first is None or first.i >= tok.i - 1:
+        return None
+    lead = tok.doc[sent.start:first.i]
+    # a capitalised word the tagger took for a verb ("SANA") is still a name
+    if not lead or lead[0].pos_ not in ("DET", "PROPN", "NOUN", "ADJ") or \
+            any(t.pos_ in ("VERB", "AUX") and t.is_lower for t in lead):
+        return None
+    return max(lead, key=lambda t: (t.pos_ in ("PROPN", "NOUN") or not t.is_lower, t.i))
 
 
 def _by_phrase(tok: Token) -> Token | None:
@@ -531,6 +552,8 @@ def _colon_cue(sent: Span, ctx: _Context) -> list[_Found]:
     left = doc[sent.start : colon.i]
     if any(t.pos_ not in COLON_SOURCE_POS and not t.is_upper or "\n" in t.text for t in left):
         return []
+    if any(t.text in ("-", "–", "—") for t in left):
+        return []  # "Sanaa - Saba:" is a dateline, not a speaker
     if left.root.lemma_.lower() in ctx.lex.labels or not any(
         t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in left
     ):

@@ -43,9 +43,10 @@ _REGION_WORD = re.compile(r"\s*(?:'s\s+|’s\s+)?(?:region|regional|province|pro
 _OWN_TIME = re.compile(r"\b(?:during|over|throughout)\s+(?:the|a|an)\s+|\b[\w]+-day\b", re.I)
 _DURATION = re.compile(r"\b(?:during|over|in)\s+(?:a|an|the)\s+(?:\w+-day|\w+\s+days?)\b",
                        re.I)
-_LINKED = re.compile(r"[\s,]*(?:with|and|as\s+well\s+as)\s+(?:more\s+than\s+|over\s+|about\s+|"
-                     r"nearly\s+|some\s+|at\s+least\s+)?(?=\d)", re.I)
+_LINKED = re.compile(r"[\s,]*(?:with|and|as\s+well\s+as)\s+", re.I)
 _SINCE_OWN = re.compile(r"^[^.;]{0,60}?\bsince\b", re.I)
+_OWNER = re.compile(r"\b(?:used|operated|owned|launched|flown|fired)\s+by\b|\bbelonging\s+to\b",
+                    re.I)
 _SPAN_WORDS = re.compile(r"\b(?:past|last|previous|recent)\b.*\b(?:hours?|days?|weeks?)\b",
                          re.I)
 _SINCE_LEAD = re.compile(r"\b(?:since|from)\b[^.]*$", re.I)
@@ -181,7 +182,7 @@ class ClaimBuilder:
         """A sentence recalling the past (a start of the fighting, or dates weeks before
         the report) is the reporter's background, not the carried statement — unless it
         gives a running total ("the toll has risen to 23,210 since October 7")."""
-        if any(_perfect(self.text, offsets) for _f, offsets in facts.figures):
+        if any(offsets.get("toll") for _f, offsets in facts.figures):
             return False
         if any(facts.start <= s < facts.end for s, _e, _d in self.outbreaks):
             return True
@@ -270,7 +271,7 @@ class ClaimBuilder:
         if period is None and event_date is None and source is not None and prior \
                 and (source.continues or source.sentence == prior[1]) \
                 and facts.index - prior[1] <= 2 and not _OWN_TIME.search(self.text, *clause) \
-                and not _SINCE_OWN.match(self.text, qs):
+                and not re.search(r"\bsince\b", self.text[clause[0]:clause[1]], re.I):
             event_date = prior[0].event_date  # "The statement also said ...": same event
         return Claim(
             claimant=claimant, subject=subject, outcome=figure.outcome, item=figure.item,
@@ -283,6 +284,11 @@ class ClaimBuilder:
     def _subject(self, figure, offsets, facts, claimant, local, previous, source) -> Subject:
         kind, ctx = figure.kind, self.context
         found = rules.named(ctx, offsets.get("subject"), kind, claimant)
+        span = offsets.get("subject")
+        if found is None and span and _OWNER.search(self.text, *span):
+            # "drones launched by terrorist organisations": the text names an owner it does
+            # not identify, so nothing else may be assumed
+            return Subject(None, kind, self.text[span[0]:span[1]].strip(), None)
         if found is None and offsets.get("verb_lemma") in _LOSER_VERBS:
             found = rules.named(ctx, offsets.get("agent"), kind, claimant)
             agent = offsets.get("agent")
@@ -404,16 +410,20 @@ class ClaimBuilder:
 
     def _outbreak_in(self, clause: tuple[int, int]) -> str | None:
         """"The war, which erupted on April 15, 2023, has killed ...": the start of the
-        fighting dated in the figure's own sentence."""
-        for start, end, date in self.outbreaks:
+        fighting dated in the figure's own sentence, as precisely as the text dates it."""
+        for start, end, _date in self.outbreaks:
             if clause[0] <= start and end <= clause[1]:
-                return self.anchor.isoformat() if start in self.disputed and self.anchor \
-                    else date.isoformat()
+                mention = next((m for m in self.dates if m.start == start), None)
+                return self._undisputed(mention) if mention else None
         return None
 
     def _undisputed(self, mention) -> str | None:
+        """The day a "since" date starts; a year or month stays as precise as the text
+        ("since it began in 2011" starts in "2011", not on 1 January)."""
         if mention.start in self.disputed and self.anchor is not None:
             return self.anchor.isoformat()
+        if mention.precision in ("year", "month") and mention.value:
+            return mention.value
         return _first_day(mention)
 
     def _dated_after(self, pos: int, limit: int) -> str | None:

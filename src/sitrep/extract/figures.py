@@ -36,7 +36,8 @@ COMPARISON_BEFORE = (("compared", "with"), ("compared", "to"), ("up", "from"),
                      ("down", "from"), ("against",), ("versus",), ("vs",), ("vs.",))
 ADDITIVE_BEFORE = (("along", "with"), ("as", "well", "as"), ("in", "addition", "to"),
                    ("together", "with"))
-POST_SUBJECT = (("of",), ("belonging", "to"), ("from",))
+POST_SUBJECT = (("of",), ("belonging", "to"), ("from",), ("used", "by"), ("operated", "by"),
+                ("owned", "by"), ("launched", "by"), ("flown", "by"), ("fired", "by"))
 LIST_GLUE = frozenset({",", "and", "as", "well", "plus", "also", "another", "further"})
 PASSIVE_GLUE = frozenset({"were", "was", "are", "is", "be", "been", "being", "have", "has",
                           "had", "reportedly", "also", "all", "allegedly", "later", "either",
@@ -333,7 +334,7 @@ def _post_subject(doc: Doc, i: int, stop: int) -> tuple[int, int] | None:
                 return None
             j = i + n
             while j < stop and j - i < 9 and (doc[j].pos_ in NP_POS | {"DET"}
-                                             or doc[j].text == "-"):
+                                             or doc[j].text == "-" or doc[j].text in QUOTES):
                 j += 1
             return (i, j) if j > i + n else None
     return None

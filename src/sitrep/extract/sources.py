@@ -76,8 +76,8 @@ class SourceResolver:
     def sources(self, attributions, sentence: int) -> list[Source]:
         out = []
         for attr in attributions:
-            if attr.source is None:
-                continue
+            if attr.source is None or attr.source[1] <= self.dateline_end:
+                continue  # a dateline ("Sanaa - Saba:") names the agency, not a speaker
             source = self._resolve(attr, sentence)
             out.append(source)
             self.history.append(source)

@@ -84,8 +84,8 @@ def actor_in(ctx: Context, span: tuple[int, int]):
     for mention in ctx.actors:
         if not span[0] <= mention.start < span[1]:  # it may run on: "al-Sham (HTS)"
             continue
-        if mention.kind in ("affiliation", "place"):
-            continue
+        if mention.kind == "place" or mention.kind == "affiliation" and not mention.leads:
+            continue  # "Iran-backed" says who backs them, "Saudi-led" whose they are
         if _ORIGIN.match(ctx.text[mention.end:mention.end + 14]):
             continue
         if mention.code is not None or mention.kind in ("enemy", "self"):

@@ -33,6 +33,11 @@ _COLON = re.compile(
     r"^\s*(?P<place>[A-Z][\w .'-]{1,40}?)['’]s\s+(?P<rest>[^:\n]{1,80}?)\s*(?:report|news|"
     r"dispatch|bulletin|comprehensive report)\s*[:：]"
 )
+# "Sanaa - Saba:", "Gaza - WAFA:": a place, a dash and the agency
+_PLACE_AGENCY = re.compile(
+    r"^\s*(?P<place>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)\s*(?:-|–|—)\s*"
+    r"(?P<agency>[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){0,2})\s*[:：]\s"
+)
 # "Xinhua News Agency, Moscow/Kiev, February 19 Comprehensive report:"
 _AGENCY_REPORT = re.compile(
     r"^\s*(?P<agency>[A-Z][\w .'-]{1,40}?),\s*(?P<place>[A-Z][\w/ .'’-]{1,40}?),\s*"
@@ -119,7 +124,7 @@ def _title(text: str) -> tuple[str | None, int]:
 def _dateline(text: str, start: int) -> tuple[Dateline, Reference | None]:
     head = text[start:start + 300]
     match = (_COLON.match(head) or _AGENCY_REPORT.match(head) or _WIRE.match(head)
-             or _AGENCY.match(head))
+             or _AGENCY.match(head) or _PLACE_AGENCY.match(head))
     if match is None:
         return Dateline(), None
     place = match.group("place").strip().rstrip(",")
