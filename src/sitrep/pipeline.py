@@ -410,11 +410,19 @@ def _place_entities(places) -> list[Entity]:
 
 
 def _repair_flags(places) -> list[Flag]:
-    return [
-        Flag("name_repair", f"'{m.text}' read as {m.canonical or m.place.name} "
-             f"({m.match}, similarity {m.score:.2f})", Span(m.start, m.end, m.text))
-        for m in places if m.repaired and m.place is not None
-    ]
+    """One flag per garbled name, at its first mention, saying how often it was repaired."""
+    first: dict[tuple[str, str], list] = {}
+    for m in places:
+        if m.repaired and m.place is not None:
+            first.setdefault((m.text.lower(), m.place.name), []).append(m)
+    flags = []
+    for (_text, name), ms in first.items():
+        how = {"fuzzy": "a close spelling", "mt": "a machine-translation abbreviation",
+               "variant": "a spelling variant"}.get(ms[0].match, ms[0].match)
+        times = f" ({len(ms)} mentions)" if len(ms) > 1 else ""
+        flags.append(Flag("name_repair", f"'{ms[0].text}' read as {name}, {how}{times}",
+                          Span(ms[0].start, ms[0].end, ms[0].text)))
+    return flags
 
 
 def _selector_words() -> list[str]:

@@ -142,7 +142,7 @@ class ClaimBuilder:
                 last_part = nxt and all(dependent[k + 1:])
                 offsets = {**offsets, "neighbours": (
                     positions[k - 1] if k else None, positions[k + 1] if nxt else None,
-                    last_part)}
+                    last_part, positions[0])}
                 source = self._source_for(offsets["quantity"][0], here, statement)
                 claim = self._claim(figure, offsets, facts, source, local, previous,
                                     len(claims) + len(local))
@@ -340,7 +340,7 @@ class ClaimBuilder:
         so far this year, compared with 215 in the whole of 2022"; and the phrase of a
         subtotal is its own ("132 killed, including two who died on Sunday")."""
         start, end = clause
-        before, after, after_is_part = neighbours
+        before, after, after_is_part, _first = neighbours
         if after is not None and start <= after < end and (
                 after_is_part or self._dates_in(pos, after)):
             end = after
@@ -352,7 +352,7 @@ class ClaimBuilder:
     def _place(self, clause: tuple[int, int], pos: int, neighbours) -> Place | None:
         """Where the counted loss happened: the place named in a locative phrase in the
         claim's clause, nearer to this figure than to the figures either side."""
-        before, after, _part = neighbours
+        before, after, _part, _first = neighbours
         best = None
         for m in self.context.places:
             if not (clause[0] <= m.start and m.end <= clause[1]):
@@ -492,10 +492,10 @@ def _own_phrase(at: int, pos: int, neighbours) -> bool:
     """Does a phrase at ``at`` belong to the figure at ``pos``? English puts such phrases
     after what they modify, so a phrase belongs to the figure before it; a phrase before
     every figure frames them all."""
-    before, after, _part = neighbours
+    before, after, _part, first = neighbours
     if at >= pos:
         return after is None or at < after
-    return before is None
+    return before is None or at < first
 
 
 def _perfect(text: str, offsets: dict) -> bool:

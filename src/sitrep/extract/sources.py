@@ -94,8 +94,6 @@ class SourceResolver:
             return self._continued(self._antecedent(attr.cue[0]), span, stated, attr, sentence)
         head = attr.source_head or attr.source
         name = strip_det(self.text[head[0]:head[1]])
-        name = re.split(r"\s+(?:in|of|at|for)\s+", name)[0] if _generic(name.split(" in ")[0]) \
-            else name
         code = self.code_of(self.text[s:e]) or self.code_of(name)
         person = self.text[attr.person[0]:attr.person[1]] if attr.person else None
         code = code or self.place_code(s, e)  # "the governor of Belgorod region"
@@ -201,12 +199,12 @@ def _generic_word(name: str) -> str | None:
 
 
 def _generic(name: str) -> bool:
-    """"the army", "federal Ministry of Health": a short phrase headed by an institution."""
+    """"the army", "federal Ministry of Health", "the Health Ministry in the Hamas-run
+    territory": a phrase headed by an institution (its head ends the first words)."""
     words = name.lower().split()
-    if not words or words[0] == "of":
-        return False
-    head = words[words.index("of") - 1] if "of" in words else words[-1]
-    return len(words) <= 5 and head in GENERIC_HEADS
+    cut = next((i for i, w in enumerate(words) if w in ("of", "in", "at", "for", "from")),
+               len(words))
+    return 0 < cut <= 4 and words[cut - 1] in GENERIC_HEADS
 
 
 def strip_det(name: str) -> str:
