@@ -42,11 +42,16 @@ GAZETTEER_COUNTRIES = (
 )
 
 
-@pytest.fixture(scope="session")
-def gazetteer(tmp_path_factory):
+def session_gazetteer(tmp_path_factory):
+    """The test session's gazetteer, built once into pytest's temporary directory."""
     from sitrep.resolve import gazetteer as gz
 
-    path = tmp_path_factory.getbasetemp() / "sitrep-cache-full" / gz.FILE_NAME
+    path = tmp_path_factory.getbasetemp() / "sitrep-cache" / gz.FILE_NAME
     if not path.exists():
         gz.build(path, cities_of=GAZETTEER_COUNTRIES)
     return gz.Gazetteer.open(path, build_if_missing=False)
+
+
+@pytest.fixture(scope="session")
+def gazetteer(tmp_path_factory):
+    return session_gazetteer(tmp_path_factory)

@@ -10,19 +10,15 @@ import pytest
 from sitrep.resolve import gazetteer as gz
 from sitrep.resolve.gazetteer import Gazetteer, GazetteerMissing
 from sitrep.resolve.places import haversine_km
+from tests.conftest import session_gazetteer
+
 
 # Towns of these countries only, to keep the test build to seconds; countries, subdivisions
 # and the reviewed additions are always complete.
-TEST_COUNTRIES = ("AZE", "ARM", "UKR", "SYR", "SDN", "YEM", "MMR", "MLI", "BFA", "NER", "GEO",
-                  "RUS", "ETH", "SOM", "AFG", "IRQ", "LBY", "NGA", "COD", "PSE", "LBN", "GRC")
-
-
 def built_gazetteer(tmp_path_factory) -> Gazetteer:
-    """One gazetteer per test session, in pytest's temporary directory."""
-    path = tmp_path_factory.getbasetemp() / "sitrep-cache" / gz.FILE_NAME
-    if not path.exists():
-        gz.build(path, cities_of=TEST_COUNTRIES)
-    return Gazetteer.open(path, build_if_missing=False)
+    """One gazetteer per test session, in pytest's temporary directory (shared with the
+    extraction tests, see tests/conftest.py)."""
+    return session_gazetteer(tmp_path_factory)
 
 
 @pytest.fixture(scope="module")

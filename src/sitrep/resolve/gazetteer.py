@@ -174,6 +174,10 @@ class Gazetteer:
                 raise GazetteerMissing(
                     f"no current gazetteer at {path}; run `sitrep gazetteer build`"
                 )
+            import sys
+
+            print(f"sitrep: building the offline gazetteer at {path} (once; about half a "
+                  "minute) ...", file=sys.stderr)
             build(path)
         db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         return cls(db, path)
