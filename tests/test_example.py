@@ -52,3 +52,24 @@ def test_no_year_without_published(extractor, example_text):
     report = extractor.extract(example_text).to_dict()
     assert "unknown_year" in {f["kind"] for f in report["flags"]}
     assert all(c["stated_on"] is None and c["event_date"] is None for c in report["claims"])
+
+
+def test_gold_events(result):
+    _gold, _report, scored = result
+    assert scored["events"]["missing"] == []
+
+
+def test_history_is_background_and_today_is_not(result):
+    _gold, report, _ = result
+    for event in report["events"]:
+        year = (event["date"]["start"] or "2020")[:4]
+        if year < "2020":
+            assert event["background"], event["evidence"]["text"]
+        if event["date"]["start"] and event["date"]["start"] >= "2020-09-27":
+            assert not event["background"], event["evidence"]["text"]
+
+
+def test_example_places(result):
+    _gold, _report, scored = result
+    assert scored["entities"]["missing"] == []
+    assert all(r.get("exact") for r in scored["claims"]["rows"])

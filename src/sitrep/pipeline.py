@@ -25,6 +25,7 @@ from .extract.anchor import find_anchor
 from .extract.attribution import find_attributions
 from .extract.attribution import lexicon as attribution_lexicon
 from .extract.claims import ClaimBuilder, SentenceFacts
+from .extract.events import EventBuilder, Trigger, find_triggers
 from .extract.figures import Figure, find_figures
 from .ingest.document import prepare
 from .nlp import pipeline as nlp_pipeline
@@ -83,22 +84,27 @@ class Extractor:
         def code_of(phrase: str) -> str | None:
             return self._code_of(phrase, about)
 
-        def build(ctx):
+        def builder(ctx):
             span = prepared.document.dateline.span
             return ClaimBuilder(text, dates, ctx, code_of, anchor.start, disputed,
                                 prepared.document.published, outbreaks,
-                                span.end if span else 0).build(facts)
+                                span.end if span else 0)
 
-        claims = build(context)
+        claim_builder = builder(context)
+        claims = claim_builder.build(facts)
         sides = _opponents(claims, context)
         if sides != context.adversaries:  # who fights whom, as the claims themselves say
-            claims = build(replace(context, adversaries=sides))
+            context = replace(context, adversaries=sides)
+            claim_builder = builder(context)
+            claims = claim_builder.build(facts)
+        events = EventBuilder(text, dates, context, prepared.document.published,
+                              claim_builder.sources_at, context.places).build(facts)
         flags = [*prepared.flags, *anchor.flags, *_actor_flags(text, mentions),
                  *number_conflicts(claims)]
         return Report(
             document=prepared.document,
             claims=tuple(claims),
-            events=(),
+            events=tuple(events),
             entities=tuple(_entities(mentions) + _place_entities(places)),
             flags=tuple(flags + _repair_flags(places)),
         )
@@ -149,7 +155,17 @@ def _facts(text: str, index: int, sentence: Sentence, sdoc, dates) -> SentenceFa
     facts.attributions = [_shift(a, base) for a in find_attributions(sdoc, nested=True)
                           if a.kind != "action"]
     facts.subjects = _sentence_subjects(sdoc, base)
+    facts.triggers = [_shift_trigger(t, base) for t in find_triggers(sdoc)]
     return facts
+
+
+def _shift_trigger(trigger: Trigger, base: int) -> Trigger:
+    def move(pair):
+        return (pair[0] + base, pair[1] + base)
+
+    return replace(trigger, cue=move(trigger.cue),
+                   agents=tuple(move(a) for a in trigger.agents),
+                   recipients=tuple(move(r) for r in trigger.recipients))
 
 
 def _sentence_subjects(sdoc, base: int) -> list[tuple[int, int]]:

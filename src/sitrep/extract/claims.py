@@ -89,6 +89,7 @@ class SentenceFacts:
     figures: list[tuple[Figure, dict]] = field(default_factory=list)  # figure, char offsets
     attributions: list = field(default_factory=list)  # Attribution, in document offsets
     subjects: list[tuple[int, int]] = field(default_factory=list)  # sentence subjects
+    triggers: list = field(default_factory=list)  # event Triggers, in document offsets
 
 
 class ClaimBuilder:
@@ -128,11 +129,14 @@ class ClaimBuilder:
         claims: list[Claim] = []
         statement: Source | None = None
         previous: dict[tuple, tuple[Claim, int]] = {}
+        self.sources_at: dict[int, Source] = {}
         for facts, here in zip(sentences, self._all_sources(sentences), strict=True):
             if here:
                 statement = here[-1]
             elif self._background(facts):
                 statement = None  # history in the reporter's voice ends the statement
+            if statement is not None:
+                self.sources_at[facts.index] = here[-1] if here else statement
             local: list[Claim] = []
             positions = [o["quantity"][0] for _f, o in facts.figures]
             dependent = [f.parent is not None or f.same_as is not None for f, _o in facts.figures]

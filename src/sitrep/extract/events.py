@@ -1,0 +1,285 @@
+"""Events: what happened, typed in PLOVER and mapped to ACLED, kept apart from history.
+
+Two steps, like figures and claims:
+
+- ``find_triggers(doc)`` reads one parsed sentence: each trigger word of
+  ``data/events.tsv`` ("shelling", "broke out", "called on", "accused", "reached an
+  agreement") with the character spans of its arguments — who did it (the subject, or the
+  two sides of "between X and Y"), and to whom (the object, "on both sides").
+- ``EventBuilder`` turns them into Event records with coded actors ("both sides" expanded
+  to the two parties the report names), a date with its precision, a place, the source that
+  reports it, and ``background`` when the report recalls history: a date weeks or years
+  before the report, or a history cue ("after the disintegration of ...", "from time to
+  time").
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from ..records import Event, EventActor, EventDate, Place, Reporter, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+# Nouns that name a whole conflict are events only when the sentence makes them happen.
+CONFLICT_NOUNS = frozenset({"conflict", "war", "hostilities"})
+EVENTIVE_VERBS = frozenset({"break", "erupt", "begin", "start", "continue", "escalate", "enter",
+                            "intensify", "rage", "resume", "flare", "engage", "launch", "occur",
+                            "happen", "reignite", "spread"})
+AGREEMENT_NOUNS = frozenset({"agreement", "deal", "accord", "ceasefire", "cease-fire", "truce"})
+BOTH_SIDES = re.compile(r"\b(?:both\s+(?:sides|parties|countries)|the\s+two\s+(?:sides|parties|"
+                        r"countries)|each\s+other|the\s+other\s+(?:party|side))\b", re.I)
+HISTORY = re.compile(r"\b(?:after|since|following)\s+the\s+(?:disintegration|collapse|fall|"
+                     r"break-?up|dissolution|end)\s+of\b|\bfrom\s+time\s+to\s+time\b|"
+                     r"\b(?:for|over)\s+(?:decades|centuries|generations)\b|\bhistorically\b",
+                     re.I)
+LOCATIVE = re.compile(r"\b(?:in|at|near|around|outside|inside|over|along|across|into|to|"
+                      r"of)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}$", re.I)
+NOW = re.compile(r"\b(?:currently|now|ongoing|continuing)\b", re.I)
+STATEMENT_TYPES = frozenset({"DEMAND", "DISAPPROVE", "REJECT", "THREATEN", "CONSULT"})
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One event in a sentence; spans are character offsets into the sentence's Doc."""
+
+    type: str
+    mode: str | None
+    acled: tuple[str, str] | None
+    cue: tuple[int, int]
+    agents: tuple[tuple[int, int], ...]
+    recipients: tuple[tuple[int, int], ...]
+    present: bool = False  # told in the present tense ("calls on"): it happens as reported
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> dict[tuple[str, str], tuple[str, str | None, tuple[str, str] | None]]:
+    text = resources.files("sitrep.data").joinpath("events.tsv").read_text("utf-8")
+    rows = csv.DictReader([line for line in text.splitlines()
+                           if line and not line.startswith("#")], delimiter="\t")
+    table = {}
+    for r in rows:
+        mode = None if r["mode"] == "-" else r["mode"]
+        acled = None if r["acled_type"] == "-" else (r["acled_type"], r["acled_sub"])
+        table[(r["phrase"], r["role"])] = (r["type"], mode, acled)
+    return table
+
+
+def find_triggers(doc: Doc) -> list[Trigger]:
+    """The event triggers of a parsed sentence, at most one per type and mode. Triggers
+    inside what is demanded or alleged ("accused the other party of launching attacks")
+    are the statement's content, not events of their own."""
+    found: dict[tuple, Trigger] = {}
+    covered: set[int] = set()
+    for tok in doc:
+        if tok.i in covered:
+            continue
+        hit = _match(tok)
+        if hit is None:
+            continue
+        (type_, mode, acled), end = hit
+        covered.update(range(tok.i, end))
+        if type_ in STATEMENT_TYPES:
+            covered.update(t.i for c in tok.children
+                           if c.dep_ in ("prep", "xcomp", "ccomp", "dobj") for t in c.subtree)
+        agents, recipients = _arguments(tok, type_)
+        trigger = Trigger(type_, mode, acled, (tok.idx, doc[end - 1].idx + len(doc[end - 1])),
+                          agents, recipients, tok.tag_ in ("VBZ", "VBP"))
+        found.setdefault((type_, mode), trigger)
+    return list(found.values())
+
+
+def _match(tok: Token):
+    table = lexicon()
+    lemma = tok.lemma_.lower()
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and (f"{tok.lower_} {nxt.lemma_.lower()}", "noun") in table:
+        return table[(f"{tok.lower_} {nxt.lemma_.lower()}", "noun")], tok.i + 2
+    if tok.pos_ in ("VERB", "AUX"):
+        for child in tok.children:
+            key = f"{lemma}_{child.lemma_.lower()}"
+            if child.dep_ in ("prep", "prt", "dobj") and (key, "verb") in table:
+                return table[(key, "verb")], tok.i + 1
+            if lemma in ("reach", "sign") and child.dep_ == "dobj" \
+                    and child.lemma_.lower() in AGREEMENT_NOUNS:
+                return table[(f"{lemma}_agreement", "verb")], tok.i + 1
+        if (lemma, "verb") in table and (lemma != "must" or tok.dep_ == "aux"):
+            return table[(lemma, "verb")], tok.i + 1
+    if tok.pos_ in ("NOUN", "PROPN") and (lemma, "noun") in table:
+        if lemma in CONFLICT_NOUNS and not _happens(tok):
+            return None
+        return table[(lemma, "noun")], tok.i + 1
+    return None
+
+
+def _happens(noun: Token) -> bool:
+    """"a new round of conflict broke out", "the conflict entered its fourth day"."""
+    head = noun
+    for _ in range(3):
+        if any(c.dep_ == "prep" and c.lower_ == "between" for c in head.children):
+            return True
+        if head.head is head:
+            break
+        head = head.head
+        if head.pos_ == "VERB" and head.lemma_.lower() in EVENTIVE_VERBS:
+            return True
+    return False
+
+
+def _arguments(tok: Token, type_: str):
+    """(agents, recipients) as character spans."""
+    verb = tok if tok.pos_ in ("VERB", "AUX") else None
+    if type_ == "DEMAND" and tok.lemma_.lower() == "must":
+        # "both sides must stop": the addressees; the speaker is the source
+        return (), tuple(_span(c) for c in tok.head.children if c.dep_ == "nsubj")
+    between = _between(tok)
+    if between:
+        return between, ()
+    if verb is None:  # a noun: the subject of the verb it hangs from
+        verb = tok.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+            verb = verb.head
+        mods = tuple(_span(c) for c in tok.children if c.dep_ in ("amod", "compound", "poss")
+                     and c.pos_ in ("ADJ", "PROPN", "NOUN"))
+        subjects = tuple(s for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+                         for s in _spans(c) if not s[0] <= tok.idx < s[1])
+        return mods + subjects, ()
+    agents = tuple(s for c in verb.children if c.dep_ in ("nsubj", "agent") for s in _spans(c))
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    objects += [o for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "to")
+                for o in c.children if o.dep_ == "pobj"]
+    if type_ == "AGREE":
+        return agents, ()
+    return agents, tuple(_span(o) for o in objects if o.lemma_.lower() not in AGREEMENT_NOUNS)
+
+
+def _between(tok: Token) -> tuple[tuple[int, int], ...]:
+    head = tok
+    for _ in range(5):
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ == "between":
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects:
+                    first = objects[0]
+                    return (_span(first),) + tuple(_span(c) for c in first.conjuncts)
+        if head.head is head:
+            break
+        head = head.head
+    return ()
+
+
+def _spans(tok: Token) -> list[tuple[int, int]]:
+    """A phrase and its conjuncts: "Azerbaijani and Armenian"."""
+    return [_span(tok)] + [_span(c) for c in tok.conjuncts]
+
+
+def _span(tok: Token) -> tuple[int, int]:
+    """The phrase a token heads, without a relative clause or a long tail."""
+    left = tok.left_edge
+    right = tok
+    for child in tok.children:
+        if child.i > tok.i and child.dep_ in ("compound", "amod", "prep", "appos", "flat"):
+            right = child.right_edge if child.dep_ != "prep" else child.right_edge
+    end = right.idx + len(right)
+    return (left.idx, end)
+
+
+class EventBuilder:
+    """Resolves the triggers of a document into Event records."""
+
+    def __init__(self, text: str, dates: list, context, today: str | None,
+                 sources_at: dict, places: list):
+        self.text = text
+        self.dates = sorted(dates, key=lambda d: d.start)
+        self.context = context
+        self.today = dt.date.fromisoformat(today) if today else None
+        self.sources_at = sources_at  # sentence index -> the source speaking there
+        self.places = places
+
+    def build(self, sentences) -> list[Event]:
+        events = []
+        for facts in sentences:
+            source = self.sources_at.get(facts.index)
+            for trigger in facts.triggers:
+                event = self._event(trigger, facts, source, len(events))
+                if event is not None:
+                    events.append(event)
+        return events
+
+    def _event(self, trigger: Trigger, facts, source, number: int) -> Event | None:
+        agents = self._actors(trigger.agents)
+        recipients = self._actors(trigger.recipients)
+        if trigger.type in STATEMENT_TYPES and source is not None and not agents:
+            agents = [source.claimant.actor] if source.claimant.actor else []
+        if not agents and not recipients and trigger.type != "ASSAULT":
+            return None
+        date = self._date(trigger, facts, source)
+        cue = Span.of(self.text, *trigger.cue)
+        sentence = self.text[facts.start:facts.end]
+        reporter = Reporter(source.claimant.actor, source.claimant.name) if source else None
+        return Event(
+            type=trigger.type, mode=trigger.mode,
+            actors=tuple(EventActor(a) for a in dict.fromkeys(agents)),
+            recipients=tuple(EventActor(a) for a in dict.fromkeys(recipients)
+                             if a not in agents),
+            date=date, place=self._place(trigger, facts, source),
+            background=self._background(date, sentence),
+            reported_by=reporter,
+            acled={"event_type": trigger.acled[0], "sub_event_type": trigger.acled[1]}
+            if trigger.acled else None,
+            evidence=Span.of(self.text, facts.start, facts.end) if len(sentence) < 400
+            else cue,
+            id=f"E{number + 1}",
+        )
+
+    def _actors(self, spans) -> list[str]:
+        out = []
+        for start, end in spans:
+            words = self.text[start:end]
+            if BOTH_SIDES.search(words):
+                out.extend(sorted(self.context.belligerents))
+                continue
+            for m in self.context.actors:
+                if start <= m.start < end and m.code and m.kind not in ("place", "affiliation"):
+                    code = (self.context.umbrella(m.code) if self.context.umbrella
+                            else None) or m.code
+                    out.append(code)
+        return list(dict.fromkeys(out))
+
+    def _date(self, trigger: Trigger, facts, source) -> EventDate:
+        inside = [m for m in self.dates if facts.start <= m.start and m.end <= facts.end
+                  and m.kind not in ("ordinal_day", "ref") and m.start_date is not None]
+        if inside:
+            m = min(inside, key=lambda m: abs(m.start - trigger.cue[0]))
+            return EventDate(m.start_date.isoformat(), m.end_date.isoformat(), m.precision)
+        if trigger.present or NOW.search(self.text, facts.start, facts.end):
+            day = (source.stated_on if source and source.stated_on else
+                   self.today.isoformat() if self.today else None)
+            if day:
+                return EventDate(day, day, "day")
+        return EventDate(None, None, None)
+
+    def _place(self, trigger: Trigger, facts, source) -> Place | None:
+        candidates = [p for p in self.places if facts.start <= p.start < facts.end
+                      and LOCATIVE.search(self.text, max(facts.start, p.start - 30), p.start)]
+        content = source.content if source and source.sentence == facts.index else None
+        if trigger.type in STATEMENT_TYPES and content:
+            # where a demand was made, not the place it is about
+            candidates = [p for p in candidates if not content[0] <= p.start < content[1]]
+        if not candidates:
+            return None
+        return min(candidates, key=lambda p: abs(p.start - trigger.cue[0])).place
+
+    def _background(self, date: EventDate, sentence: str) -> bool:
+        if HISTORY.search(sentence):
+            return True
+        if self.today is None or date.end is None:
+            return False
+        return dt.date.fromisoformat(date.end) < self.today - dt.timedelta(days=30)

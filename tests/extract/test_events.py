@@ -1,0 +1,36 @@
+import pytest
+
+from sitrep.extract.events import find_triggers
+
+
+def triggers(nlp, text):
+    doc = nlp(text)
+    return [(t.type, t.mode, [text[a:b] for a, b in t.agents],
+             [text[a:b] for a, b in t.recipients]) for t in find_triggers(doc)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Russian forces shelled the city overnight.",
+     [("ASSAULT", "heavy-weapons", ["Russian forces"], ["the city"])]),
+    ("An Israeli airstrike hit a house in Rafah.",
+     [("ASSAULT", "aerial", ["Israeli"], [])]),
+    ("On the 27th, a new round of conflict broke out between Armenia and Azerbaijan.",
+     [("ASSAULT", None, ["Armenia", "Azerbaijan"], [])]),
+    ("The United States calls on both sides to stop the violence.",
+     [("DEMAND", None, ["The United States"], ["both sides"])]),
+    ("Kyiv accused Moscow of shelling the plant.",
+     [("DISAPPROVE", None, ["Kyiv"], ["Moscow"])]),
+    ("In 1994, Azerbaijan and Armenia reached an agreement on a ceasefire.",
+     [("AGREE", None, ["Azerbaijan", "Armenia"], [])]),
+])
+def test_triggers(nlp, text, expected):
+    assert triggers(nlp, text) == expected
+
+
+def test_a_conflict_noun_alone_is_no_event(nlp):
+    assert triggers(nlp, "The death toll in the war rose to 40.") == []
+
+
+def test_what_is_alleged_is_not_an_event_of_its_own(nlp):
+    found = triggers(nlp, "Both sides accused the other party of launching attacks.")
+    assert [t[0] for t in found] == ["DISAPPROVE"]
