@@ -43,7 +43,7 @@ class Extractor:
         self.nlp = nlp if nlp is not None else nlp_pipeline.load()
         self.actors = actors if actors is not None else ActorLexicon.default()
         self._gazetteer = gazetteer
-        self.selector = Selector(_selector_words())
+        self.selector = _selector()
 
     @property
     def gazetteer(self):
@@ -134,16 +134,25 @@ class Extractor:
         )
 
     def _analyse(self, text: str, sentences: list[Sentence], dates,
-                 title: str | None) -> list[SentenceFacts]:
-        # A headline repeats the body's figures; counting it would double them.
-        chosen = [(i, s) for i, s in enumerate(sentences)
-                  if self.selector.wanted(s.text) and not (i == 0 and s.text.strip() == title)]
-        docs = self.nlp.pipe((s.text for _, s in chosen), batch_size=64)
-        out, parts = [], []
-        for (index, sentence), sdoc in zip(chosen, docs, strict=True):
-            out.append(_facts(text, index, sentence, sdoc, dates))
-            parts.append((sentence.start, sdoc))
-        return out, parts
+                 title: str | None) -> tuple[list[SentenceFacts], list]:
+        """Parse the sentences that can hold a claim or a violent event; if they do hold
+        one, the report is about a conflict and its statements are parsed too."""
+        texts = [s.text for s in sentences]
+        headline = 0 if sentences and texts[0].strip() == title else None
+        core = [i for i in self.selector.core_indices(texts) if i != headline]
+        found = self._parse(text, sentences, core, dates)
+        conflict = any(f.figures or any(t.type == "ASSAULT" and t.mode for t in f.triggers)
+                       for f, _p in found.values())
+        talk = [i for i in self.selector.talk_indices(texts, core, everywhere=conflict)
+                if i not in found and i != headline]
+        found.update(self._parse(text, sentences, talk, dates))
+        ordered = [found[i] for i in sorted(found)]
+        return [f for f, _p in ordered], [p for _f, p in ordered]
+
+    def _parse(self, text: str, sentences: list[Sentence], indices: list[int], dates) -> dict:
+        docs = self.nlp.pipe((sentences[i].text for i in indices), batch_size=64)
+        return {i: (_facts(text, i, sentences[i], sdoc, dates), (sentences[i].start, sdoc))
+                for i, sdoc in zip(indices, docs, strict=True)}
 
 
 def _facts(text: str, index: int, sentence: Sentence, sdoc, dates) -> SentenceFacts:
@@ -441,17 +450,30 @@ def _repair_flags(places) -> list[Flag]:
     return flags
 
 
-def _selector_words() -> list[str]:
-    words = {p[0] for p in lexicon.items()} | {p[0] for p in lexicon.outcomes()}
+def _selector() -> Selector:
+    """The words that send a sentence to the parser, from sitrep's own lexicons."""
+    from .extract.events import lexicon as event_lexicon
+    from .extract.quantities import SCALES, UNITS
+    from .extract.quantities import lexicon as quantity_lexicon
+
+    numbers = set(UNITS) | set(SCALES) | set(quantity_lexicon()["vague"])
+    losses = {p[0] for p in lexicon.outcomes()} | {"toll", "casualt", "dead", "death"}
+    things = {p[-1] for p, (item, _kind) in lexicon.items().items() if item != "personnel"}
+    things |= {"soldier", "civilian", "child", "fighter", "person", "man", "woman", "pilot"}
+    events = event_lexicon()
+    # words that name violence outright; "war", "attack", "battle" also serve politics, so
+    # they count only in reports that have violence or losses at all
+    loose = {"war", "conflict", "hostilities", "attack", "fight", "battle", "assault",
+             "offensive"}
+    violence = {k.split("_")[0].split()[0] for (k, _role), (kind, _m, _a) in events.items()
+                if kind == "ASSAULT"} - loose
     cues = attribution_lexicon()
-    words |= {w for w, kind in {**cues.verbs, **cues.nouns}.items() if kind == "statement"}
-    words |= {p.split()[0] for p in cues.preps}
-    words |= {"said", "says", "according", "told", "claimed", "announced", "reported",
-              "statement", "stated", "one", "two", "three", "four", "five", "six", "seven",
-              "eight", "nine", "ten", "eleven", "twelve", "twenty", "thirty", "forty", "fifty",
-              "hundred", "thousand", "dozen", "dozens", "hundreds", "thousands", "toll",
-              "conflict", "fighting", "clash", "shelling", "attack", "strike", "day"}
-    return sorted(w for w in words if len(w) > 2)
+    talk = {w for w, kind in {**cues.verbs, **cues.nouns}.items() if kind == "statement"}
+    talk |= {p.split()[0] for p in cues.preps}
+    talk |= {k.split("_")[0].split()[0] for (k, _role), (kind, _m, _a) in events.items()
+             if kind != "ASSAULT"}
+    talk |= {"said", "says", "told", "according", "wrote", "added"} | loose
+    return Selector(numbers, losses, violence, talk, things)
 
 
 _default: Extractor | None = None

@@ -455,11 +455,6 @@ def _verb_over_list(doc: Doc, i: int, start: int):
     return None
 
 
-def _is_passive(doc: Doc, word: OutcomeWord) -> bool:
-    prev = doc[word.start - 1] if word.start > 0 else None
-    return prev is not None and prev.lower_ in BE_FORMS and doc[word.start].tag_ == "VBN"
-
-
 def _outcome_ending_at(doc: Doc, i: int) -> OutcomeWord | None:
     """The outcome word that ends just before token i ("killed" in "killed and injured")."""
     for width in (3, 2, 1):

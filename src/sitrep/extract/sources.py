@@ -195,7 +195,14 @@ def _generic_word(name: str) -> str | None:
         found = [w for w in words if w in group]
         if found and named:
             return found[0]
-    return words[-1] if _generic(name) else None
+    return _head(name) if _generic(name) else None
+
+
+def _head(name: str) -> str:
+    words = name.lower().split()
+    cut = next((i for i, w in enumerate(words) if w in ("of", "in", "at", "for", "from")),
+               len(words))
+    return words[cut - 1]
 
 
 def _generic(name: str) -> bool:

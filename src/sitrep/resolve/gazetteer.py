@@ -165,6 +165,7 @@ class Gazetteer:
         self._db = connection
         self.path = path
         self._fuzzy_indexes: dict[str, _FuzzyIndex] = {}
+        self._fuzzy_seen: dict[tuple, list] = {}  # names recur across a batch of reports
 
     @classmethod
     def open(cls, path: Path | None = None, *, build_if_missing: bool = True) -> Gazetteer:
@@ -205,6 +206,17 @@ class Gazetteer:
         Searched among the names of places in ``countries``; with none given, among
         countries, first-level subdivisions, regions and cities of 100,000 or more.
         """
+        key = (name, tuple(countries), limit)
+        if key in self._fuzzy_seen:
+            return self._fuzzy_seen[key]
+        if len(self._fuzzy_seen) > 50_000:
+            self._fuzzy_seen.clear()
+        result = self._fuzzy(name, countries, limit)
+        self._fuzzy_seen[key] = result
+        return result
+
+    def _fuzzy(self, name: str, countries: Sequence[str], limit: int
+               ) -> list[tuple[Candidate, float]]:
         query_keys = {k for k in names.keys(name) if len(k) >= 3}
         query_keys |= {names.coda_key(k) for k in query_keys}
         scored: dict[int, float] = {}

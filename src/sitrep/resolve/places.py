@@ -29,6 +29,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|of|near|at|from|to|outside|around)\s+(?:the\s+)?$",
+                              re.I)
 # Entity labels that may hide a place name the model mislabelled ("Naka" as ORG).
 MAYBE_PLACE_LABELS = frozenset({"ORG", "PERSON", "NORP"})
 # Words after a name that say it is a place, and which kind of place.
@@ -369,7 +371,7 @@ def _resolve(span: _Span, found: list[Candidate], following: _Span | None,
         found = []
     found = found[:MAX_CANDIDATES] + _sound_alikes(span, found, gazetteer, context)
     if not found:
-        return _repair_mention(span, gazetteer, context)
+        return _repair_mention(span, gazetteer, context, text)
     parent = following_found if following is not None and _is_apposed(span, following, text) \
         else None
     scored = sorted(((_score(c, span, parent, context), c) for c in found),
@@ -444,8 +446,13 @@ def _prefer_seat(best: Candidate, found: list[Candidate], span: _Span) -> Candid
     return max(towns, key=lambda c: c.population) if towns else best
 
 
-def _repair_mention(span: _Span, gazetteer: Gazetteer, context: _Context) -> PlaceMention | None:
-    if span.source == "caps":
+def _repair_mention(span: _Span, gazetteer: Gazetteer, context: _Context,
+                    text: str = "") -> PlaceMention | None:
+    # Only names read as places are repaired: a person's or an organisation's name that
+    # matches no place is not a garbled place (and fuzzy search is the costly step) —
+    # unless it stands where places stand ("the governorate of Hodeidah").
+    if span.source == "caps" or span.source == "maybe" and not _LOCATIVE_BEFORE.search(
+            text[max(0, span.start - 25):span.start]):
         return None
     countries = [c for c, _ in context.countries.most_common(4)]
     fixed = repair(span.text, gazetteer, countries=countries)
