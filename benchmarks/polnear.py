@@ -25,12 +25,13 @@ from __future__ import annotations
 
 import argparse
 import csv
-import json
 import sys
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+from benchmarks.output import emit
 
 # A span is a tuple of (start, end) fragments: brat allows discontinuous spans.
 Fragments = tuple[tuple[int, int], ...]
@@ -241,11 +242,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     articles = load_split(args.dir, args.split, args.limit)
     result = score(articles, predict(articles))
     result["seconds"] = round(time.perf_counter() - started, 1)
-    if args.json:
-        print(json.dumps(result))
-    else:
-        for key, value in result.items():
-            print(f"{key:28} {value}")
+    emit(result, args.json)
     return 0
 
 

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import json
 import re
 import sys
 import xml.etree.ElementTree as ET
@@ -33,6 +32,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from benchmarks.output import emit
 from sitrep.resolve.time import Reference, TimeMention, find_dates, resolve_expression
 
 CONTEXT_CHARS = 600  # local context handed to the resolver on each side of a gold span
@@ -236,11 +236,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.errors:
         for row in sorted(errors):
             print("\t".join(row), file=sys.stderr)
-    if args.json:
-        print(json.dumps(result))
-    else:
-        for key, value in result.items():
-            print(f"{key:32} {value}")
+    emit(result, args.json)
     return 0
 
 
