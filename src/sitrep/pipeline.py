@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from .checks.numbers import number_conflicts
+from .checks.pairs import claim_pairs, contradicting_claims
 from .extract import lexicon, subjects
 from .extract.anchor import find_anchor
 from .extract.attribution import find_attributions
@@ -98,15 +99,16 @@ class Extractor:
             claim_builder = builder(context)
             claims = claim_builder.build(facts)
         events = EventBuilder(text, dates, context, prepared.document.published,
-                              claim_builder.sources_at, context.places).build(facts)
+                              claim_builder.sources_at, context.places).build(facts, claims)
         flags = [*prepared.flags, *anchor.flags, *_actor_flags(text, mentions),
-                 *number_conflicts(claims)]
+                 *number_conflicts(claims), *contradicting_claims(claims)]
         return Report(
             document=prepared.document,
             claims=tuple(claims),
             events=tuple(events),
             entities=tuple(_entities(mentions) + _place_entities(places)),
             flags=tuple(flags + _repair_flags(places)),
+            claim_pairs=tuple(claim_pairs(claims)),
         )
 
     def _code_of(self, phrase: str, about=()) -> str | None:
@@ -194,7 +196,7 @@ def _agent(verb):
         if subjects:
             return subjects[0]
         if verb.dep_ not in ("advcl", "conj", "xcomp", "acl", "relcl", "pcomp") or \
-                verb.head is verb:
+                verb.head.i == verb.i:
             return None
         verb = verb.head
     return None
@@ -466,12 +468,12 @@ def _selector() -> Selector:
     loose = {"war", "conflict", "hostilities", "attack", "fight", "battle", "assault",
              "offensive"}
     violence = {k.split("_")[0].split()[0] for (k, _role), (kind, _m, _a) in events.items()
-                if kind == "ASSAULT"} - loose
+                if kind in ("ASSAULT", "PROTEST", "COERCE")} - loose
     cues = attribution_lexicon()
     talk = {w for w, kind in {**cues.verbs, **cues.nouns}.items() if kind == "statement"}
     talk |= {p.split()[0] for p in cues.preps}
     talk |= {k.split("_")[0].split()[0] for (k, _role), (kind, _m, _a) in events.items()
-             if kind != "ASSAULT"}
+             if kind not in ("ASSAULT", "PROTEST", "COERCE")}
     talk |= {"said", "says", "told", "according", "wrote", "added"} | loose
     return Selector(numbers, losses, violence, talk, things)
 

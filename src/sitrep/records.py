@@ -213,3 +213,5 @@ class Report(Record):
     events: tuple[Event, ...] = ()
     entities: tuple[Entity, ...] = ()
     flags: tuple[Flag, ...] = ()
+    # per subject, outcome and item: others' figures beside the subject's own
+    claim_pairs: tuple[dict, ...] = ()

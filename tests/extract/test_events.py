@@ -34,3 +34,8 @@ def test_a_conflict_noun_alone_is_no_event(nlp):
 def test_what_is_alleged_is_not_an_event_of_its_own(nlp):
     found = triggers(nlp, "Both sides accused the other party of launching attacks.")
     assert [t[0] for t in found] == ["DISAPPROVE"]
+
+
+def test_a_verbless_sentence_ends(nlp):
+    # the trigger's ancestors hold no verb: the search must stop at the root
+    assert [t[0] for t in triggers(nlp, "Fierce shelling in Kharkiv overnight.")] == ["ASSAULT"]

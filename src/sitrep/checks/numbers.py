@@ -18,7 +18,7 @@ def number_conflicts(claims: Iterable[Claim]) -> list[Flag]:
     flags = []
     for claim in claims:
         total = by_id.get(claim.parent) if claim.parent else None
-        if total and _low(claim) > _high(total):
+        if total and lowest(claim) > highest(total):
             flags.append(Flag(
                 "number_conflict",
                 f"{claim.quantity.value} is given as part of {total.quantity.value}, "
@@ -35,7 +35,7 @@ def _killed_above_casualties(claims: list[Claim]) -> list[Flag]:
             continue
         for whole in claims:
             if (whole.outcome == "killed_or_wounded" and _same_count(part, whole)
-                    and _low(part) > _high(whole)):
+                    and lowest(part) > highest(whole)):
                 flags.append(Flag(
                     "number_conflict",
                     f"{part.quantity.value} {part.outcome} is more than the "
@@ -50,12 +50,12 @@ def _same_count(a: Claim, b: Claim) -> bool:
             and a.stated_on == b.stated_on and a.period == b.period)
 
 
-def _low(claim: Claim) -> int:
+def lowest(claim: Claim) -> int:
     q = claim.quantity
     return q.low if q.qualifier == "range" and q.low is not None else (q.value or 0)
 
 
-def _high(claim: Claim) -> float:
+def highest(claim: Claim) -> float:
     q = claim.quantity
     if q.qualifier in ("more_than", "at_least"):
         return float("inf")

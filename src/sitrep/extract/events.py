@@ -125,7 +125,7 @@ def _happens(noun: Token) -> bool:
     for _ in range(3):
         if any(c.dep_ == "prep" and c.lower_ == "between" for c in head.children):
             return True
-        if head.head is head:
+        if head.head.i == head.i:
             break
         head = head.head
         if head.pos_ == "VERB" and head.lemma_.lower() in EVENTIVE_VERBS:
@@ -144,7 +144,7 @@ def _arguments(tok: Token, type_: str):
         return between, ()
     if verb is None:  # a noun: the subject of the verb it hangs from
         verb = tok.head
-        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
         mods = tuple(_span(c) for c in tok.children if c.dep_ in ("amod", "compound", "poss")
                      and c.pos_ in ("ADJ", "PROPN", "NOUN"))
@@ -169,7 +169,7 @@ def _between(tok: Token) -> tuple[tuple[int, int], ...]:
                 if objects:
                     first = objects[0]
                     return (_span(first),) + tuple(_span(c) for c in first.conjuncts)
-        if head.head is head:
+        if head.head.i == head.i:
             break
         head = head.head
     return ()
@@ -203,7 +203,7 @@ class EventBuilder:
         self.sources_at = sources_at  # sentence index -> the source speaking there
         self.places = places
 
-    def build(self, sentences) -> list[Event]:
+    def build(self, sentences, claims=()) -> list[Event]:
         events = []
         for facts in sentences:
             source = self.sources_at.get(facts.index)
@@ -211,14 +211,38 @@ class EventBuilder:
                 event = self._event(trigger, facts, source, len(events))
                 if event is not None:
                     events.append(event)
+            if not any(t.type == "ASSAULT" for t in facts.triggers):
+                events.extend(self._killings(facts, claims, source, len(events)))
         return events
+
+    def _killings(self, facts, claims, source, number: int) -> list[Event]:
+        """"RSF fighters killed at least 12 civilians in a market": a sentence with no
+        violence word whose claims count civilians killed or wounded is an attack on them."""
+        hit = [c for c in claims if facts.start <= c.evidence.start < facts.end
+               and c.item == "personnel" and c.subject.kind == "civilian"
+               and c.outcome in ("killed", "wounded", "killed_or_wounded") and not c.parent]
+        if not hit:
+            return []
+        first = hit[0]
+        day = first.event_date or (first.period.start if first.period else None)
+        date = EventDate(day, day, "day" if day and len(day) == 10 else None)
+        reporter = Reporter(source.claimant.actor, source.claimant.name) if source else None
+        return [Event(
+            type="ASSAULT", mode=None, actors=(),
+            recipients=tuple(EventActor(a) for a in dict.fromkeys(
+                c.subject.actor for c in hit if c.subject.actor)),
+            date=date, place=first.place, background=self._background(date, ""),
+            reported_by=reporter,
+            acled={"event_type": "Violence against civilians", "sub_event_type": "Attack"},
+            evidence=first.evidence, id=f"E{number + 1}")]
 
     def _event(self, trigger: Trigger, facts, source, number: int) -> Event | None:
         agents = self._actors(trigger.agents)
         recipients = self._actors(trigger.recipients)
         if trigger.type in STATEMENT_TYPES and source is not None and not agents:
             agents = [source.claimant.actor] if source.claimant.actor else []
-        if not agents and not recipients and trigger.type != "ASSAULT":
+        if not agents and not recipients and trigger.type not in ("ASSAULT", "PROTEST",
+                                                                   "COERCE"):
             return None
         date = self._date(trigger, facts, source)
         cue = Span.of(self.text, *trigger.cue)
