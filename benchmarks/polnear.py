@@ -217,7 +217,7 @@ def to_prediction(text: str, attribution) -> dict:
 
 def predict(articles: Sequence[Article], batch_size: int = 16) -> list[list[dict]]:
     """Run sitrep's finder over every article (nlp.pipe, batched)."""
-    from sitrep.extract.attribution import find_attributions
+    from sitrep.extraction.attribution import find_attributions
     from sitrep.nlp.pipeline import load
 
     nlp = load()

@@ -21,13 +21,13 @@ from dataclasses import replace
 
 from .checks.numbers import number_conflicts
 from .checks.pairs import claim_pairs, contradicting_claims
-from .extract import lexicon, subjects
-from .extract.anchor import find_anchor
-from .extract.attribution import find_attributions
-from .extract.attribution import lexicon as attribution_lexicon
-from .extract.claims import ClaimBuilder, SentenceFacts
-from .extract.events import EventBuilder, Trigger, find_triggers
-from .extract.figures import Figure, find_figures
+from .extraction import lexicon, subjects
+from .extraction.anchor import find_anchor
+from .extraction.attribution import find_attributions
+from .extraction.attribution import lexicon as attribution_lexicon
+from .extraction.claims import ClaimBuilder, SentenceFacts
+from .extraction.events import EventBuilder, Trigger, find_triggers
+from .extraction.figures import Figure, find_figures
 from .ingest.document import prepare
 from .nlp import pipeline as nlp_pipeline
 from .nlp.sentences import Selector, Sentence, split
@@ -454,9 +454,9 @@ def _repair_flags(places) -> list[Flag]:
 
 def _selector() -> Selector:
     """The words that send a sentence to the parser, from sitrep's own lexicons."""
-    from .extract.events import lexicon as event_lexicon
-    from .extract.quantities import SCALES, UNITS
-    from .extract.quantities import lexicon as quantity_lexicon
+    from .extraction.events import lexicon as event_lexicon
+    from .extraction.quantities import SCALES, UNITS
+    from .extraction.quantities import lexicon as quantity_lexicon
 
     numbers = set(UNITS) | set(SCALES) | set(quantity_lexicon()["vague"])
     losses = {p[0] for p in lexicon.outcomes()} | {"toll", "casualt", "dead", "death"}

@@ -1,6 +1,6 @@
 import pytest
 
-from sitrep.extract.figures import find_figures
+from sitrep.extraction.figures import find_figures
 
 
 def read(nlp, text):

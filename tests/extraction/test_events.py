@@ -1,6 +1,6 @@
 import pytest
 
-from sitrep.extract.events import find_triggers
+from sitrep.extraction.events import find_triggers
 
 
 def triggers(nlp, text):

@@ -1,6 +1,6 @@
 import pytest
 
-from sitrep.extract.quantities import find_quantities, number_value
+from sitrep.extraction.quantities import find_quantities, number_value
 
 
 def figures(nlp, text):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sitrep.errors import BadOption
-from sitrep.extract.attribution import find_attributions, lexicon, quote_regions
+from sitrep.extraction.attribution import find_attributions, lexicon, quote_regions
 
 
 def text_of(text: str, span: tuple[int, int] | None) -> str | None:
