@@ -1,152 +1,43 @@
-"""Find the actors a text names and give them codes.
-
-Pure text, no spaCy. The lexicon comes from ``src/sitrep/data/actors_*.tsv``: states with
-their names, demonyms and capitals (``states``), organisations, armed groups and named state
-institutions (``orgs``), machine-translation garbles of Chinese "X方" phrases (``mt_sides``),
-institution and personnel nouns (``heads``), unnamed parties such as "both sides"
-(``generic``), false friends (``stoplist``) and small context word lists (``context``).
-
-``ActorLexicon.find`` tokenises the text once and walks a token trie, taking the longest
-alias at each position, then widens a state or organisation match into the institution
-phrase around it ("Armenian Ministry of Defence", "Ministry of Defence of Azerbaijan",
-"Ukraine's General Staff", "UN envoy") and looks one noun ahead to tell soldiers from
-civilians ("Azerbaijani soldiers" is a mention of "Azerbaijani" with military=True).
-
-Codes: ISO 3166-1 alpha-3 for states and their institutions, short upper-case codes for
-organisations and armed groups, None when unknown or ambiguous. Ambiguous mentions keep every
-reading in ``candidates``; ``resolve_sides`` settles them from the states the document is
-about (``document_countries``): "the Asian side" in a report on Armenia and Azerbaijan is
-Armenia (亚方), "the Algerian side" there is Azerbaijan (阿方).
-"""
+"""The actor lexicon: an alias trie plus the institution phrases built around its matches."""
 
 from __future__ import annotations
 
 import functools
 import re
-import unicodedata
-from collections import Counter
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from collections.abc import Iterable
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 
-from ..errors import SitrepError
-
-_END = "\0"  # trie key under which a node keeps the entries of aliases ending there
-_STATE_SOURCES = ("name", "demonym", "capital")
-
-# Words and punctuation marks; hyphens and dashes are dropped so that "al-Shabaab",
-# "al Shabaab" and "Armenia–Azerbaijan" tokenise alike.
-_TOKEN = re.compile(r"\w+|[^\w\s\-\u2010\u2011\u2012\u2013\u2014]")
-_LOWER = re.compile(r"[a-z]")
-_LETTER = re.compile(r"[A-Za-z]")
-_POSSESSIVE = re.compile(r"['\u2019]s\b|(?<=s)['\u2019](?!\w)")
-_DASH = r"[-\u2010\u2011\u2013]"
-_OF_TAIL = re.compile(r"\bof\s+(?:the\s+)?\Z", re.IGNORECASE)
-_TOWN_COMMA = re.compile(r"\b[A-Z][\w'-]*,\s*\Z")
-_COMMA_REGION = re.compile(
-    r",\s*(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)[A-Z][a-z]"
+from .base import (
+    _COORDINATION,
+    _DASH,
+    _END,
+    _FACILITY,
+    _HYPHEN,
+    _LETTER,
+    _LOWER,
+    _OF_TAIL,
+    _POSSESSIVE,
+    _TOKEN,
+    ActorMention,
+    _Entry,
+    _fold,
+    _Head,
+    _Hit,
+    _Scan,
 )
-_WORD_BEFORE = re.compile(r"\b(\w+)\s+(?:the\s+)?\Z")
-_HYPHEN = re.compile(r"\s*[-\u2010\u2011\u2013]\s*")
-_LIST_GAP = re.compile(r"\s*(?:,|and|or|&)\s*")
-_COORDINATION = re.compile(r"\s*(?:,|and|or|&|/|as well as)\s*(?:the\s+)?\Z", re.IGNORECASE)
-_FACILITY = re.compile(r"\s+(?:hospital|clinic|school|university|mosque|church|airport|"
-                       r"hotel|market|bank|company|camp|stadium|street|road|square)\b",
-                       re.IGNORECASE)
-_SEGMENT_BREAK = re.compile(
-    r"\b(?:of|for|to|in|at|on|with|from|by|against|between|over|about|after|before|"
-    r"during|near|who|which|that|said|says)\b",
-    re.IGNORECASE,
+from .filters import _drop_places, _drop_unanchored, _segments, _share_coordinated
+from .loading import (
+    _merge_entries,
+    _mt_entries,
+    _parse_alias,
+    _regex_fragment,
+    _rows,
+    _split,
+    _state_entries,
 )
-
-
-@dataclass(frozen=True)
-class ActorMention:
-    """One mention of an actor; offsets index the text passed to ``find``.
-
-    ``kind``: state, demonym, organisation, armed_group, armed_forces, ministry, official,
-    side, enemy, self; affiliation ("Russian-backed", "pro-Iranian": the actor stands
-    behind someone else); place (a capital used as a location, "fighting in Kyiv": not an
-    actor, kept because it tells which states the report is about).
-    """
-
-    start: int
-    end: int
-    text: str
-    code: str | None
-    canonical: str | None
-    kind: str
-    candidates: tuple[str, ...]
-    repaired: bool
-    military: bool | None
-    core: tuple[int, int] = (0, 0)  # the naming words: "Armenian" in "Armenian MoD"
-    literal: str | None = None  # the code the words name literally ("Algerian side": DZA)
-    leads: bool = False  # an affiliation that owns what it modifies ("Saudi-led coalition")
-    garbled: bool = False  # an MT rendering of a Chinese abbreviation ("the Asian side")
-
-
-@dataclass(frozen=True)
-class _Entry:
-    """What one alias means. Several entries may share an alias ("us": USA, self)."""
-
-    kind: str
-    code: str | None
-    canonical: str | None
-    source: str  # name, demonym, capital, org, mt, generic, stop
-    surface: tuple[str, ...] = ()  # the alias's own tokens, as written
-    flags: frozenset[str] = frozenset()
-    candidates: tuple[str, ...] = ()
-    literal: str | None = None
-    standalone: bool = False
-
-
-@dataclass(frozen=True)
-class _Head:
-    kind: str
-    military: bool | None
-
-
-@dataclass(frozen=True)
-class _Scan:
-    """The tokenised text that one find() call works on."""
-
-    text: str
-    tokens: list[tuple[int, int, str]]
-    folded: list[str]
-    caps: bool  # all-caps text (FBIS wires): capitalisation tells nothing
-
-    def words(self, i: int, stop: int) -> list[str]:
-        return [self.tokens[k][2] for k in range(i, stop) if self.tokens[k][2][0].isalnum()]
-
-    def joined(self, left: int, right: int) -> bool:
-        """Only white space (no punctuation) between tokens ``left`` and ``right``."""
-        return self.text[self.tokens[left][1] : self.tokens[right][0]].strip() == ""
-
-
-@dataclass
-class _Hit:
-    """A mention while it is being built; find() freezes it into an ActorMention."""
-
-    start: int
-    end: int
-    core: tuple[int, int]
-    entry: _Entry
-    kind: str
-    military: bool | None = None
-    extended: bool = False
-    plural_side: bool = False
-    leads: bool = False
-
-
-@functools.lru_cache(maxsize=65536)
-def _fold(token: str) -> str:
-    """Case- and accent-insensitive form of a token (Bogotá = bogota, ’ = ')."""
-    token = token.replace("\u2019", "'").replace("\u2018", "'")
-    if token.isascii():
-        return token.lower()
-    decomposed = unicodedata.normalize("NFKD", token)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+from .sides import document_countries, resolve_sides
 
 
 class ActorLexicon:
@@ -543,267 +434,6 @@ class ActorLexicon:
         )
 
 
-# ---- reading the data files -------------------------------------------------------------
-
-
-def _rows(path: Path) -> Iterator[dict[str, str]]:
-    """Rows of a TSV data file as dicts; '#' lines are comments, the first row is the header."""
-    header: list[str] | None = None
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = line.split("\t")
-        if header is None:
-            header = cells
-            continue
-        if len(cells) > len(header):
-            raise SitrepError(
-                f"{path}:{number}: {len(cells)} tab-separated cells but the header has "
-                f"{len(header)}; fix the data file (list items are separated by ';')"
-            )
-        yield dict(zip(header, cells + [""] * (len(header) - len(cells)), strict=True))
-
-
-def _split(cell: str) -> list[str]:
-    return [part.strip() for part in cell.split(";") if part.strip()]
-
-
-def _parse_alias(cell: str) -> tuple[str, frozenset[str]]:
-    """ "US[exact,word]" -> ("US", {"exact", "word"})."""
-    alias, _, flags = cell.strip().partition("[")
-    return alias.strip(), frozenset(filter(None, flags.rstrip("]").split(",")))
-
-
-def _plurals(demonym: str) -> list[str]:
-    """Armenian -> Armenians, Frenchman -> Frenchmen; Sudanese and Swiss stay as they are."""
-    if demonym.endswith("man"):
-        return [demonym[:-3] + "men"]
-    if demonym.endswith(("s", "sh", "ch", "x", "z", "ese", ".")):
-        return []
-    return [demonym + "s"]
-
-
-def _regex_fragment(phrase: str) -> str:
-    return phrase.replace("[- ]", r"(?:-|\s+)").replace(" ?", r"\s*").replace(" ", r"\s+")
-
-
-def _state_entries(row: dict[str, str]) -> Iterator[tuple[str, _Entry]]:
-    code, canonical = row["code"], _parse_alias(row["canonical"])[0]
-    columns = (
-        ("name", [row["canonical"], *_split(row["names"])]),
-        ("demonym", _split(row["demonyms"])),
-        ("capital", _split(row["capitals"])),
-    )
-    for source, cells in columns:
-        for cell in cells:
-            alias, flags = _parse_alias(cell)
-            kind = "demonym" if source == "demonym" else "state"
-            entry = _Entry(kind, code, canonical, source, (), flags, (code,))
-            yield alias, entry
-            if source == "demonym":
-                for plural in _plurals(alias):
-                    yield plural, entry
-            if alias.endswith(".") and alias.count(".") > 1:  # "U.S." also as "U.S"
-                yield alias[:-1], entry
-
-
-def _mt_entries(path: Path, known: list[tuple[str, _Entry]]) -> Iterator[tuple[str, _Entry]]:
-    """ "the <rendering> side" for every rendering, and the bare renderings ("Yi") alone.
-
-    A rendering listed under several characters gets the union of their candidates.
-    """
-    literal_of: dict[str, set[str]] = {}
-    for alias, entry in known:
-        if entry.source in ("name", "demonym") and entry.code:
-            literal_of.setdefault(_fold(alias), set()).add(entry.code)
-    readings: dict[str, list[str]] = {}
-    standalone: dict[str, bool] = {}
-    spelling: dict[str, str] = {}
-    bare: set[str] = set()
-    for row in _rows(path):
-        renderings = _split(row["renderings"])
-        for rendering in renderings:
-            key = _fold(rendering)
-            spelling.setdefault(key, rendering)
-            codes = readings.setdefault(key, [])
-            codes.extend(code for code in _split(row["candidates"]) if code not in codes)
-            standalone[key] = standalone.get(key, True) and row["standalone"] == "yes"
-        listed = _split(row["bare"]) or [r for r in renderings if _fold(r) == _fold(row["pinyin"])]
-        bare.update(_fold(rendering) for rendering in listed if rendering != "-")
-    for key, codes in readings.items():
-        literal = literal_of.get(key, set())
-        entry = _Entry(
-            kind="side",
-            code=None,
-            canonical=None,
-            source="mt",
-            flags=frozenset({"the"}),
-            candidates=tuple(codes),
-            literal=next(iter(literal)) if len(literal) == 1 else None,
-            standalone=standalone[key],
-        )
-        yield f"{spelling[key]} side", entry
-        if key in bare:
-            yield spelling[key], replace(entry, kind="demonym", flags=frozenset({"bare"}))
-
-
-def _merge_entries(entries: list[_Entry]) -> list[_Entry]:
-    """One state entry per alias: "Congolese" (COD, COG) keeps both codes as candidates,
-    coded by its [default] row or left None ("Korean")."""
-    states = [entry for entry in entries if entry.source in _STATE_SOURCES]
-    others = [entry for entry in entries if entry.source not in _STATE_SOURCES]
-    codes = tuple(dict.fromkeys(entry.code for entry in states if entry.code))
-    if len(codes) <= 1:
-        return others + states[:1]  # "U.S." is both a name and a demonym: keep one
-    default = next((entry for entry in states if "default" in entry.flags), None)
-    merged = replace(
-        default or states[0],
-        code=default.code if default else None,
-        canonical=default.canonical if default else None,
-        candidates=codes,
-        literal=default.code if default else None,
-        flags=frozenset().union(*(entry.flags for entry in states)) - {"default"},
-    )
-    return others + [merged]
-
-
-# ---- post-processing --------------------------------------------------------------------
-
-
-def _drop_unanchored(hits: list[_Hit]) -> list[_Hit]:
-    """Keep an [anchored] alias (KIA, PDF, IS) only if its actor is also named plainly."""
-    plain = {hit.entry.code for hit in hits if "anchored" not in hit.entry.flags}
-    return [hit for hit in hits if "anchored" not in hit.entry.flags or hit.entry.code in plain]
-
-
-def _drop_places(text: str, hits: list[_Hit], locative: frozenset[str]) -> list[_Hit]:
-    """Drop names that stand for a place rather than an actor.
-
-    "Atlanta, Georgia" is the US state: a [person] name right after "Town, " goes unless the
-    town is the same actor's ("Tbilisi, Georgia"). "Paris, Texas" is a US town: a capital
-    right before ", Region" goes unless the region is itself an actor ("Kyiv, Ukraine",
-    "Moscow, Kyiv") or a date ("Baku, October 5").
-    A capital after a locative preposition ("protests in Moscow") is kept as kind "place":
-    not the government that "Moscow said" stands for, but evidence of what the report is
-    about (document_countries counts it).
-    """
-    kept: list[_Hit] = []
-    for index, hit in enumerate(hits):
-        entry = hit.entry
-        previous = kept[-1] if kept else None
-        after = hits[index + 1] if index + 1 < len(hits) else None
-        if "person" in entry.flags and entry.source == "name":
-            town = _TOWN_COMMA.search(text, max(0, hit.start - 40), hit.start)
-            if town and not _same_actor(text, previous, hit):
-                continue
-        if entry.source == "capital" and hit.kind == "state":
-            region = _COMMA_REGION.match(text, hit.end)
-            listed = after is not None and text[hit.end : after.start].strip() == ","
-            if region and not listed:  # "Paris, Texas"; but "Moscow, Kyiv" is a list
-                continue
-            word = _WORD_BEFORE.search(text, max(0, hit.start - 20), hit.start)
-            if word and word.group(1).lower() in locative:
-                hit.kind = "place"  # still tells what the report is about
-        kept.append(hit)
-    return kept
-
-
-def _same_actor(text: str, left: _Hit | None, right: _Hit | None) -> bool:
-    """Two hits of one actor separated by a comma only."""
-    if left is None or right is None or left.entry.code != right.entry.code:
-        return False
-    return text[left.end : right.start].strip() == ","
-
-
-def _share_coordinated(text: str, hits: list[_Hit]) -> None:
-    """In "Armenian and Azerbaijani soldiers|sides" the first demonym shares the noun."""
-    for left, right in zip(reversed(hits[:-1]), reversed(hits[1:]), strict=True):
-        if left.extended or left.kind not in ("state", "demonym"):
-            continue
-        if not _LIST_GAP.fullmatch(text, left.end, right.start):
-            continue
-        if left.military is None:
-            left.military = right.military
-        if right.kind == "side" and right.plural_side:
-            left.kind, left.plural_side = "side", True
-
-
-def _segments(phrase: str, mentions: list[ActorMention]) -> list[tuple[int, int]]:
-    cuts = [
-        match.start()
-        for match in _SEGMENT_BREAK.finditer(phrase)
-        if not any(m.start <= match.start() < m.end for m in mentions)
-    ]
-    edges = [0, *cuts, len(phrase)]
-    return list(zip(edges, edges[1:], strict=False))
-
-
-# ---- document-level resolution ----------------------------------------------------------
-
-
-def document_countries(
-    mentions: list[ActorMention],
-    *,
-    states_only: bool = True,
-    lexicon: ActorLexicon | None = None,
-) -> list[str]:
-    """State codes the document names unambiguously, most-mentioned first.
-
-    Ambiguous mentions (several candidates) and decoded garbles do not count: they are what
-    this list decides. ``states_only=False`` keeps organisation and group codes too, so that
-    "the Ha side" (哈方) can be read as Hamas in a report about Hamas.
-    """
-    lexicon = lexicon or ActorLexicon.default()
-    counts: Counter[str] = Counter()
-    first: dict[str, int] = {}
-    for mention in mentions:
-        code = mention.code
-        if code is None or len(mention.candidates) > 1 or mention.repaired:
-            continue
-        if states_only and not lexicon.is_state(code):
-            continue
-        counts[code] += 1
-        first.setdefault(code, mention.start)
-    return sorted(counts, key=lambda code: (-counts[code], first[code]))
-
-
-def resolve_sides(
-    mentions: list[ActorMention],
-    about: Iterable[str],
-    *,
-    lexicon: ActorLexicon | None = None,
-) -> list[ActorMention]:
-    """Settle ambiguous mentions ("the Algerian side") from the actors the document is about.
-
-    Exactly one candidate among ``about``: take it. Several, and the literal reading is one
-    of them: the literal reading. None: keep the mention's own reading (None for garbles, so
-    the caller can raise ``ambiguous_actor``; the [default] state for "Congolese").
-    ``repaired`` is True for a garble whose code differs from what its words literally say.
-    """
-    about_set = set(about)
-    out = []
-    for mention in mentions:
-        settled = mention.code is not None or not mention.candidates
-        if len(mention.candidates) < 2 and settled:
-            out.append(mention)
-            continue
-        fits = [code for code in mention.candidates if code in about_set]
-        code = mention.code
-        if len(fits) == 1:
-            code = fits[0]
-        elif len(fits) > 1:
-            code = mention.literal if mention.literal in fits else None
-        repaired = mention.garbled and code is not None and code != mention.literal
-        if code != mention.code:
-            canonical = (lexicon or ActorLexicon.default()).canonical_of(code)
-            mention = replace(mention, code=code, canonical=canonical)
-        out.append(replace(mention, repaired=repaired))
-    return out
-
-
 @functools.lru_cache(maxsize=1)
 def _default_lexicon() -> ActorLexicon:
     return ActorLexicon.from_directory(Path(str(resources.files("sitrep") / "data")))
-
-
-__all__ = ["ActorLexicon", "ActorMention", "document_countries", "resolve_sides"]
