@@ -28,7 +28,7 @@ def gazetteer(tmp_path_factory):
 
 def test_build_writes_a_current_indexed_file(gazetteer):
     stats = gazetteer.stats()
-    assert stats["schema"] == gz._version() and stats["schema"].startswith(gz.SCHEMA_VERSION)
+    assert stats["schema"] == gz.schema_version() and stats["schema"].startswith(gz.SCHEMA_VERSION)
     assert int(stats["places"]) > 50_000
     with sqlite3.connect(gazetteer.path) as db:
         indexes = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='index'")}

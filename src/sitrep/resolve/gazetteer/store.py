@@ -1,0 +1,180 @@
+"""Querying a built gazetteer by name, exactly and by fuzzy match."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from rapidfuzz import process
+
+from ...errors import GazetteerMissing
+from .. import names
+from .build import build
+from .schema import NAME_KINDS, Candidate, _current, default_path, prior
+
+_COLUMNS = ("p.id, p.geonameid, p.name, p.lat, p.lon, p.country, p.admin1, p.feature, "
+            "p.population, p.precision")
+
+
+class Gazetteer:
+    """Read access to a built gazetteer. Opening is cheap; fuzzy indexes load per country."""
+
+    def __init__(self, connection: sqlite3.Connection, path: Path | None = None) -> None:
+        self._db = connection
+        self.path = path
+        self._fuzzy_indexes: dict[str, _FuzzyIndex] = {}
+        self._fuzzy_seen: dict[tuple, list] = {}  # names recur across a batch of reports
+
+    @classmethod
+    def open(cls, path: Path | None = None, *, build_if_missing: bool = True) -> Gazetteer:
+        path = Path(path) if path else default_path()
+        if not _current(path):
+            if not build_if_missing:
+                raise GazetteerMissing(
+                    f"no current gazetteer at {path}; run `sitrep gazetteer build`"
+                )
+            import sys
+
+            print(f"sitrep: building the offline gazetteer at {path} (once; about half a "
+                  "minute) ...", file=sys.stderr)
+            build(path)
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        return cls(db, path)
+
+    def close(self) -> None:
+        self._db.close()
+
+    def lookup(self, name: str, *, countries: Sequence[str] = ()) -> list[Candidate]:
+        """Places called exactly ``name`` (after folding), best first by prior.
+
+        Case-sensitive aliases ("Ky.", "UK") match the written form, everything else the
+        folded form. ``countries`` (alpha-3) restricts the search.
+        """
+        rows = self._query("n.form = ?", ["=" + name.strip()], countries)
+        folded = names.fold(name)
+        if folded:
+            rows += self._query("n.form = ?", [folded], countries)
+        return sorted(_dedupe(rows), key=lambda c: -prior(c))
+
+    def fuzzy(
+        self, name: str, *, countries: Sequence[str] = (), limit: int = 10
+    ) -> list[tuple[Candidate, float]]:
+        """Places whose names sound like ``name``, with a similarity in 0-1, best first.
+
+        Searched among the names of places in ``countries``; with none given, among
+        countries, first-level subdivisions, regions and cities of 100,000 or more.
+        """
+        key = (name, tuple(countries), limit)
+        if key in self._fuzzy_seen:
+            return self._fuzzy_seen[key]
+        if len(self._fuzzy_seen) > 50_000:
+            self._fuzzy_seen.clear()
+        result = self._fuzzy(name, countries, limit)
+        self._fuzzy_seen[key] = result
+        return result
+
+    def _fuzzy(self, name: str, countries: Sequence[str], limit: int
+               ) -> list[tuple[Candidate, float]]:
+        query_keys = {k for k in names.keys(name) if len(k) >= 3}
+        query_keys |= {names.coda_key(k) for k in query_keys}
+        scored: dict[int, float] = {}
+        for country in countries or ("",):
+            index = self._fuzzy_index(country)
+            for qk in query_keys:
+                hits = process.extract(qk, index.choices, scorer=names.key_similarity,
+                                       score_cutoff=0.7, limit=limit * 5)
+                for _choice, score, i in hits:
+                    place = index.places[i]
+                    scored[place] = max(scored.get(place, 0.0), score)
+        found = {c.id: c for c in self._by_ids(list(scored))}
+        ranked = sorted(((found[i], s) for i, s in scored.items() if i in found),
+                        key=lambda cs: (-cs[1], -prior(cs[0])))
+        return [(replace(c, match="fuzzy"), s) for c, s in ranked[:limit]]
+
+    def names_of(self, candidate: Candidate) -> list[str]:
+        """The folded names stored for a record (for explaining a match)."""
+        rows = self._db.execute(
+            "SELECT DISTINCT form FROM name WHERE place = ? AND form NOT LIKE '=%'",
+            (candidate.id,),
+        )
+        return [r[0] for r in rows]
+
+    def country(self, code: str) -> Candidate | None:
+        """The country record for an ISO alpha-3 code."""
+        row = self._db.execute(
+            f"SELECT {_COLUMNS}, 'name' FROM place p WHERE p.feature = 'country' "
+            "AND p.country = ?", (code,),
+        ).fetchone()
+        return Candidate(*row) if row else None
+
+    def by_geonameid(self, geonameid: int) -> Candidate | None:
+        rows = self._db.execute(
+            f"SELECT {_COLUMNS}, 'name' FROM place p WHERE p.geonameid = ?", (geonameid,)
+        ).fetchall()
+        candidates = sorted((Candidate(*r) for r in rows), key=lambda c: -prior(c))
+        return candidates[0] if candidates else None
+
+    def stats(self) -> dict[str, str]:
+        return dict(self._db.execute("SELECT key, value FROM meta").fetchall())
+
+    # -- internals ------------------------------------------------------------------------
+
+    def _query(self, where: str, args: list, countries: Sequence[str]) -> list[Candidate]:
+        sql = (f"SELECT {_COLUMNS}, n.kind FROM name n JOIN place p ON p.id = n.place "
+               f"WHERE {where}")
+        if countries:
+            sql += f" AND n.country IN ({','.join('?' * len(countries))})"
+            args = [*args, *countries]
+        return [Candidate(*r) for r in self._db.execute(sql, args)]
+
+    def _by_ids(self, ids: list[int]) -> Iterator[Candidate]:
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            sql = (f"SELECT {_COLUMNS}, 'name' FROM place p WHERE p.id IN "
+                   f"({','.join('?' * len(chunk))})")
+            yield from (Candidate(*r) for r in self._db.execute(sql, chunk))
+
+    def _fuzzy_index(self, country: str) -> _FuzzyIndex:
+        if country not in self._fuzzy_indexes:
+            self._fuzzy_indexes[country] = self._load_fuzzy_index(country)
+        return self._fuzzy_indexes[country]
+
+    def _load_fuzzy_index(self, country: str) -> _FuzzyIndex:
+        if country:
+            rows = self._db.execute(
+                "SELECT key, place FROM name WHERE country = ? AND kind != 'demonym'",
+                (country,),
+            )
+        else:
+            rows = self._db.execute(
+                "SELECT n.key, n.place FROM name n JOIN place p ON p.id = n.place "
+                "WHERE n.kind != 'demonym' AND (p.feature NOT IN ('city', 'admin2') "
+                "OR p.population >= 100000)"
+            )
+        choices: list[str] = []
+        places: list[int] = []
+        for k, place in rows:
+            # Also index each key with r/l codas dropped, as Chinese renderings drop them.
+            for variant in {k, names.coda_key(k)}:
+                if len(variant) >= 3:
+                    choices.append(variant)
+                    places.append(place)
+        return _FuzzyIndex(choices, places)
+
+
+@dataclass(frozen=True)
+class _FuzzyIndex:
+    choices: list[str]
+    places: list[int]
+
+
+def _dedupe(candidates: list[Candidate]) -> list[Candidate]:
+    """One candidate per place, keeping its most authoritative kind of match."""
+    best: dict[int, Candidate] = {}
+    for c in candidates:
+        seen = best.get(c.id)
+        if seen is None or NAME_KINDS.index(c.match) < NAME_KINDS.index(seen.match):
+            best[c.id] = c
+    return list(best.values())
