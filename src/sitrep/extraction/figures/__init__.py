@@ -1,0 +1,97 @@
+"""Read each figure in a parsed sentence as a loss: what is counted and what happened to it.
+
+A *figure* is a claim before attribution: the quantity, the counted phrase (item and the
+words that may name whose losses they are), the outcome, and links to a total it is part
+of. The shapes wire copy uses:
+
+- active: "the shelling killed 12 civilians", "destroyed 5 tanks, 3 drones and 2 trucks";
+- passive or intransitive, with lists sharing one verb: "2300 soldiers were killed and
+  injured, 130 tanks, 200 sets of artillery ... were destroyed", "at least 20 people died";
+- nominal: "20 casualties", "7,031 civilian deaths", "68 wounded people", "the death toll
+  rose to 45", "put the number of troops killed at about 215,000", "the martyrdom of 2";
+- subtotals and ellipses: "including 5 children", "of whom 180 were killed", "of which 587
+  were children", "compared with 215 in 2022".
+
+Nothing is guessed: a figure without an item and an outcome in its own clause is dropped,
+and so is a forecast ("will have killed").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..quantities import QuantityMention, find_quantities
+from .base import Figure
+from .borrow import _along_with, _comparison, _inherit, _shared_active
+from .counted import _counted, _item, _parent, _subject_span
+from .outcome import _combined, _forecast, _outcome
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+
+def find_figures(doc: Doc, sent: Span | None = None, skip: frozenset[int] = frozenset()
+                 ) -> list[Figure]:
+    """All loss figures in a sentence (the whole Doc by default)."""
+    start, stop = (sent.start, sent.end) if sent is not None else (0, len(doc))
+    quantities = find_quantities(doc, start, stop, skip) + _article_quantities(doc, start, stop)
+    quantities.sort(key=lambda q: q.num_start)
+    figures: list[Figure] = []
+    for q in quantities:
+        if figures and figures[-1].quantity.start <= q.start < figures[-1].np_end:
+            continue  # "17 of 20 drones": the 20 is part of the first figure's phrase
+        figure = _figure(doc, q, start, stop, figures)
+        if figure is not None and not _forecast(doc, figure, start):
+            figures.append(figure)
+    return figures
+
+
+def _article_quantities(doc: Doc, start: int, stop: int) -> list[QuantityMention]:
+    """"a tank", "A set of S-300 ...": one lost thing, only with a singular item head."""
+    found = []
+    for i in range(start, stop):
+        if doc[i].lower_ not in ("a", "an"):
+            continue
+        counted = _counted(doc, QuantityMention(i, i + 1, i, 1, "exact"), stop)
+        if counted.item is not None and doc[counted.item.end - 1].tag_ in ("NN", "NNP"):
+            found.append(QuantityMention(i, i + 1, i, 1, "exact"))
+    return found
+
+
+def _figure(doc: Doc, q: QuantityMention, start: int, stop: int,
+            earlier: list[Figure]) -> Figure | None:
+    counted = _counted(doc, q, stop)
+    if counted.unknown_noun:
+        return None
+    parent, marked = _parent(doc, q, start, earlier, counted)
+    item, kind = _item(doc, counted, parent, earlier)
+    strict = parent is not None or q.num_start == q.start and doc[q.start].lower_ in ("a", "an")
+    outcome = _outcome(doc, q, counted, start, stop, item, strict)
+    if outcome is not None and parent is not None and not marked:
+        # ", and nearly 20,000 civilians were injured": a verb of its own ends the subtotals
+        parent = None
+        item, kind = _item(doc, counted, None, earlier)
+    if outcome is None and parent is not None:
+        return _inherit(q, counted, item, kind, parent, earlier)
+    if outcome is None:
+        return (_shared_active(doc, q, counted, start, earlier, item, kind)
+                or _along_with(doc, q, counted, start, earlier, item, kind)
+                or _comparison(doc, q, counted, start, earlier))
+    word, active, toll = outcome
+    if toll is not None and toll[0] is not None:
+        item, kind = toll[0].item, toll[0].kind
+    if item is None:
+        if word.personnel is None or counted.np_end > q.end + 1:
+            return None
+        item, kind = "personnel", "unknown"  # "killing three", "180 were killed"
+    name = word.for_item(item)
+    if name is None:
+        return None
+    name = _combined(doc, word, item, name, stop)
+    subject = toll[1] if toll is not None else _subject_span(counted)
+    head = counted.item.end - 1 if counted.item is not None else None
+    return Figure(q, item, kind, name, q.start, counted.np_end, word.start, word.end,
+                  subject, word.start if active else None, parent, head=head)
+
+
+__all__ = ["Figure", "find_figures"]

@@ -1,0 +1,249 @@
+"""What happened to what a figure counts: active, passive, toll and list readings."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from ..lexicon import OutcomeWord, item_at, outcome_at
+from ..quantities import QuantityMention
+from .base import (
+    BE_FORMS,
+    CLAUSE_STOPS,
+    HOSTAGE_WORDS,
+    INTRANSITIVE,
+    LIST_GLUE,
+    MODALS,
+    NP_POS,
+    PASSIVE_GLUE,
+    QUOTES,
+    TAKE_VERBS,
+    TOLL_LINKS,
+    TOLL_NOUNS,
+    TOLL_VERBS,
+    Figure,
+    _Counted,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+def _outcome(doc: Doc, q: QuantityMention, counted: _Counted, start: int, stop: int,
+             item: str | None, strict: bool):
+    """(outcome word, whether it is an active verb before the figure, toll frame or None)."""
+    if counted.noun_outcome is not None:
+        return counted.noun_outcome, False, None
+    before = _active_before(doc, q, counted, start)
+    if before is not None:
+        return before
+    after = _passive_after(doc, counted.np_end, stop, strict or item is None)
+    return (after, False, None) if after is not None else None
+
+
+def _usable(doc: Doc, word: OutcomeWord) -> bool:
+    pos = doc[word.start].pos_
+    if word.role == "verb":
+        return pos in ("VERB", "ADJ", "AUX") or doc[word.start].tag_ in ("VBN", "VBD", "VBG")
+    if word.role == "adj":
+        return pos in ("ADJ", "VERB", "NOUN")
+    return pos in ("NOUN", "PROPN")
+
+
+def _active_before(doc: Doc, q: QuantityMention, counted: _Counted, start: int):
+    """An outcome verb whose object the figure is: "killed 12", "has wiped out 790",
+    "shot down 17", "were destroyed: 322 aircraft", "took 240 people hostage", "the
+    martyrdom of 2"; or a toll: "the death toll rose to 45"."""
+    i = q.start
+    k = i - 1
+    while k >= start and doc[k].text in QUOTES:
+        k -= 1
+    colon = k >= start and doc[k].text == ":"
+    k -= colon
+    if k >= start and doc[k].lower_ in TAKE_VERBS and counted.np_end < len(doc) \
+            and doc[counted.np_end].lower_ in HOSTAGE_WORDS:
+        return OutcomeWord(k, k + 1, "captured", None, "verb"), True, None
+    while k >= start:
+        word = _outcome_ending_at(doc, k + 1)
+        if word is not None and word.start >= start and word.role == "verb" \
+                and _usable(doc, word):
+            # a passive verb right before a figure is inverted word order, common in
+            # translations: "were destroyed: 322 aircraft", "was shot down 1 Su-25"
+            return word, True, None
+        if doc[k].lower_ == "of" and k - 1 >= start:
+            noun = _outcome_ending_at(doc, k)
+            if noun is not None and doc[k - 1].pos_ == "NOUN":
+                return replace(noun, role="noun"), False, None  # "the martyrdom of 2"
+        if doc[k].pos_ != "ADV" or doc[k].lower_ == "not" or i - k > 2:
+            break
+        k -= 1
+    return _verb_over_list(doc, i, start) or _toll_before(doc, i - 1, start)
+
+
+def _verb_over_list(doc: Doc, i: int, start: int):
+    """"seized weapons, ammunition and six vehicles": the verb governs every list member,
+    counted or not. Only plain noun lists are crossed, never another verb or number."""
+    k = i - 1
+    if k < start or doc[k].lower_ not in ("and", ","):
+        return None
+    while k >= start and i - k <= 10:
+        tok = doc[k]
+        word = _outcome_ending_at(doc, k + 1)
+        if word is not None and word.role == "verb" and _usable(doc, word) \
+                and k + 1 < i and doc[k + 1].pos_ in ("NOUN", "ADJ", "DET"):
+            return word, True, None
+        if tok.lower_ in ("and", ",") or tok.pos_ in ("NOUN", "ADJ", "DET") and not tok.like_num:
+            k -= 1
+            continue
+        return None
+    return None
+
+
+def _outcome_ending_at(doc: Doc, i: int) -> OutcomeWord | None:
+    """The outcome word that ends just before token i ("killed" in "killed and injured")."""
+    for width in (3, 2, 1):
+        s = i - width
+        if s >= 0:
+            word = outcome_at(doc, s, i)
+            if word is not None and word.end == i:
+                return word
+    return None
+
+
+def _toll_before(doc: Doc, k: int, start: int):
+    """"the death toll (from the strike) has risen to 45", "bringing the toll to 29,954",
+    "put the number of Russian troops killed since ... at about 215,000": a toll noun
+    before the figure, linked by to/at/of/is; the toll phrase may say who was counted."""
+    if k < start or (doc[k].lower_ not in TOLL_LINKS and doc[k].lemma_ not in TOLL_VERBS):
+        return None
+    parsed = _toll_subject(doc, k, start)
+    for j in [parsed] + list(range(k, max(start - 1, k - 20), -1)):
+        if j is None or doc[j].lower_ not in TOLL_NOUNS:
+            continue
+        if j != parsed and k - j > 8 and doc[j + 1].lower_ != "of":
+            continue
+        phrase_end = min(k + 1, j + (12 if doc[j + 1].lower_ == "of" else 4))
+        for s in range(max(start, j - 3), phrase_end):
+            word = outcome_at(doc, s, phrase_end)
+            if word is not None and word.personnel is not None:
+                return replace(word, role="noun"), False, _toll_counted(doc, j, phrase_end)
+        if doc[j].lower_ == "toll":  # a bare "toll" in war reporting is the death toll
+            return OutcomeWord(j, j + 1, "killed", None, "noun"), False, None
+    return None
+
+
+def _toll_subject(doc: Doc, k: int, start: int) -> int | None:
+    """The parse's answer for long tolls: "The death toll from a strike that tore through
+    a building in Dnipro on Saturday rose to 40" — the subject of the verb before "to"."""
+    verb = doc[k].head if doc[k].lower_ in ("to", "at") else doc[k]
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ in TOLL_NOUNS \
+                and child.i >= start:
+            return child.i
+    return None
+
+
+def _toll_counted(doc: Doc, j: int, end: int):
+    """The item and the subject words inside "the number of Russian troops killed"."""
+    for k in range(j + 1, end):
+        item = item_at(doc, k, end)
+        if item is not None and item.item == "personnel":
+            return item, (j + 1, item.end)
+    return None, None
+
+
+def _passive_after(doc: Doc, i: int, stop: int, strict: bool) -> OutcomeWord | None:
+    """The first outcome word after the counted phrase in the same clause. Unless
+    ``strict``, the rest of a list that shares the verb is skipped over ("130 tanks, 200
+    guns ... were destroyed") and so is one place phrase ("5 soldiers in X were killed")."""
+    j, pp_skips = i, 0
+    while j < stop:
+        word = outcome_at(doc, j, stop)
+        if word is not None and word.role in ("verb", "adj") and _usable(doc, word):
+            return word if _passive_use(doc, word, i, stop) else None
+        tok = doc[j]
+        low = tok.lower_
+        if low in CLAUSE_STOPS:
+            return None
+        among = _among_the(doc, j, stop)
+        if among is not None:
+            return among
+        if tok.text == "(" and not strict:
+            j = _after_parenthesis(doc, j, stop)
+        elif low in PASSIVE_GLUE or tok.text in QUOTES or tok.pos_ in ("AUX", "ADV", "PART"):
+            j += 1
+        elif strict:
+            return None
+        elif low in LIST_GLUE or tok.pos_ in NP_POS or tok.text == "-" or tok.pos_ == "DET" \
+                or tok.tag_ in ("VBN", "VBG") and j + 1 < stop and doc[j + 1].pos_ == "NOUN":
+            j += 1
+        elif low == "of" and j + 1 < stop and doc[j + 1].lower_ not in ("whom", "which"):
+            j += 1  # "200 sets of artillery", "of the Asian side"
+        elif tok.pos_ == "ADP" and pp_skips < 2 and low not in ("by",):
+            j, pp_skips = _skip_pp(doc, j, stop), pp_skips + 1
+        else:
+            return None
+    return None
+
+
+def _among_the(doc: Doc, j: int, stop: int) -> OutcomeWord | None:
+    """"11 fighters were among the dead": membership in the dead or wounded."""
+    if doc[j].lower_ != "among" or j + 2 >= stop or doc[j + 1].lower_ != "the":
+        return None
+    word = outcome_at(doc, j + 2, min(stop, j + 4))
+    return replace(word, role="adj") if word is not None and word.personnel else None
+
+
+def _after_parenthesis(doc: Doc, j: int, stop: int) -> int:
+    k = j + 1
+    while k < stop and doc[k].text != ")" and k - j < 12:
+        k += 1
+    return k + 1 if k < stop and doc[k].text == ")" else stop
+
+
+def _passive_use(doc: Doc, word: OutcomeWord, np_end: int, stop: int) -> bool:
+    """Is the outcome said of what comes before it? "were killed", "died", "12 dead",
+    "12 civilians killed in ..." — but not "had destroyed X" or "injured 12 civilians"."""
+    tok = doc[word.start]
+    if word.role == "adj" or tok.lemma_ in INTRANSITIVE:
+        return True
+    k = word.start - 1
+    while k >= np_end and (doc[k].pos_ == "ADV" or doc[k].text in QUOTES):
+        k -= 1
+    if k >= 0 and doc[k].lower_ in BE_FORMS and tok.tag_ == "VBN":
+        return True
+    if k < np_end and tok.tag_ in ("VBN", "VBD"):
+        nxt = doc[word.end] if word.end < stop else None
+        return nxt is None or nxt.pos_ not in ("DET", "NUM", "PRON", "NOUN", "PROPN")
+    return False
+
+
+def _skip_pp(doc: Doc, j: int, stop: int) -> int:
+    """Skip "in the village of X" between a subject and its verb."""
+    k = j + 1
+    while k < stop and (doc[k].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "ADP")
+                        and not doc[k].like_num):
+        k += 1
+    return k
+
+
+def _combined(doc: Doc, word: OutcomeWord, item: str, name: str, stop: int) -> str:
+    """"killed and injured", "dead or wounded" on one figure: killed_or_wounded."""
+    if item != "personnel" or name not in ("killed", "wounded"):
+        return name
+    others = []
+    if word.end + 1 < stop and doc[word.end].lower_ in ("and", "or", "/"):
+        others.append(outcome_at(doc, word.end + 1, min(stop, word.end + 3)))
+    if word.start >= 2 and doc[word.start - 1].lower_ in ("and", "or", "/"):
+        others.append(_outcome_ending_at(doc, word.start - 1))
+    for other in others:
+        if other is not None and other.personnel in ("killed", "wounded") \
+                and other.personnel != name:
+            return "killed_or_wounded"
+    return name
+
+
+def _forecast(doc: Doc, figure: Figure, start: int) -> bool:
+    """"will have killed 377,000 by the end of the year" is a projection, not a claim."""
+    window = doc[max(start, figure.outcome_start - 3):figure.outcome_start]
+    return any(t.lower_ in MODALS for t in window)
