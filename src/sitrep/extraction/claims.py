@@ -10,10 +10,10 @@ offsets) and document-wide resolutions (dates, actors, the start of the fighting
 - **Subject** (``subjects``): named in the counted phrase, the loser of "lose", a total's,
   the statement's previous subject, the doer's adversary, a side's own, or by place — in
   that order, each with its basis.
-- **Dates**: ``stated_on`` from the date attached to the reporting verb; ``period`` from
-  "since the outbreak ...", "since X", "from X to Y", "this year", "in the whole of 2022",
-  "on the 17th and the 18th"; ``event_date`` from a day-precise date in the claim's own
-  clause that is none of those.
+- **Dates** (``claim_dates``): ``stated_on`` from the date attached to the reporting
+  verb; ``period`` from "since the outbreak ...", "since X", "from X to Y", "this year",
+  "in the whole of 2022", "on the 17th and the 18th"; ``event_date`` from a day-precise
+  date in the claim's own clause that is none of those.
 """
 
 from __future__ import annotations
@@ -22,57 +22,20 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 
-from ..records import Claim, Claimant, Period, Place, Quantity, Span, Subject
+from ..records import Claim, Claimant, Place, Quantity, Span, Subject
 from . import subjects as rules
+from .claim_dates import ClaimDates, own_phrase, perfect
 from .figures import Figure
 from .sources import Source, SourceResolver
 
-_SINCE_OUTBREAK = re.compile(
-    r"\b(?:since|from)\s+(?:the\s+)?(?:outbreak|start|beginning|onset|eruption)\s+of\s+"
-    r"(?:the\s+)?(?:[\w-]+\s+){0,6}?(?:conflict|war|fighting|clashes|hostilities|invasion|"
-    r"offensive|crisis|aggression|special\s+military\s+operation)\b|"
-    r"\bsince\s+(?:the\s+)?(?:fighting|conflict|war|hostilities|clashes|offensive|invasion)"
-    r"\s+(?:began|broke\s+out|erupted|started)", re.I)
-_SINCE = re.compile(r"\b(?:since|from)\s+(?:the\s+)?$", re.I)
-# "since Russia invaded on Feb. 24, 2022", "since clashes began late Monday"
-_SINCE_CLAUSE = re.compile(r"\bsince\s+(?:[\w'’.-]+\s+){1,12}?(?:on|in|late|early)?\s*$",
-                           re.I)
 _REGION_WORD = re.compile(r"\s*(?:'s\s+|’s\s+)?(?:region|regional|province|provincial|oblast|"
                           r"governorate|district|city|state|county)\b")
 # "during the operations", "over the past week", "during a three-day battle": a time of its own
 _OWN_TIME = re.compile(r"\b(?:during|over|throughout)\s+(?:the|a|an)\s+|\b[\w]+-day\b", re.I)
-_DURATION = re.compile(r"\b(?:during|over|in)\s+(?:a|an|the)\s+(?:\w+-day|\w+\s+days?)\b",
-                       re.I)
 _LINKED = re.compile(r"[\s,]*(?:with|and|as\s+well\s+as)\s+", re.I)
-_SINCE_OWN = re.compile(r"^[^.;]{0,60}?\bsince\b", re.I)
 _OWNER = re.compile(r"\b(?:used|operated|owned|launched|flown|fired)\s+by\b|\bbelonging\s+to\b",
                     re.I)
-_SPAN_WORDS = re.compile(r"\b(?:past|last|previous|recent)\b.*\b(?:hours?|days?|weeks?)\b",
-                         re.I)
-_SINCE_LEAD = re.compile(r"\b(?:since|from)\b[^.]*$", re.I)
-_PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:\w+\s+)?(?:been\s+)?$", re.I)
-_RELATIVE = re.compile(r"\b(?:that|which|who)\s+(?:\w+\s+){0,2}?(?:killed|wounded|injured|"
-                       r"left|claimed|destroyed)\b", re.I)
 _SAME_PERIOD = re.compile(r"\b(?:over|during|in|for)\s+the\s+same\s+period\b", re.I)
-# "said on Wednesday", "said later on Wednesday", "told reporters on the 20th"
-_AFTER_CUE = re.compile(r"^\s*(?:(?:reporters|journalists|a\s+\w+|the\s+\w+)\s+)?"
-                        r"(?:(?:later|earlier)\s+)?(?:on\s+|late\s+|early\s+)?$", re.I)
-_CUMULATIVE = re.compile(r"\b(?:in|of|during)\s+the\s+(?:war|conflict|fighting|offensive|"
-                         r"invasion)\b|\bsince\s+the\s+(?:war|conflict|coup|invasion|fighting)\b",
-                         re.I)
-_TO = re.compile(r"\b(?:to|until|till|through)\s+$", re.I)
-_SO_FAR = re.compile(r"\b(?:so\s+far\s+|since\s+the\s+start\s+of\s+|in\s+the\s+whole\s+of\s+|"
-                     r"throughout\s+|during\s+|in\s+all\s+of\s+)$", re.I)
-_AND = re.compile(r"^\s*(?:and|to|-|–|through)\s+(?:the\s+)?$", re.I)
-_DATED_PHRASE = re.compile(r"^(?:\s+[\w'-]+){0,12}?\s+(?:on|in|late|early)\s+(?:the\s+)?$",
-                           re.I)
-_EVENT_REFERENCE = re.compile(
-    r"\bamong\s+the\s+(?:dead|killed|wounded|injured|casualties|victims)\b|"
-    r"\b(?:in|during|from|for)\s+the\s+(?:fighting|attack|ambush|strikes?|raids?|clash(?:es)?|"
-    r"battle|assault|offensive|shelling|explosions?|bombing|incident|operation|airstrikes?|"
-    r"air\s+strikes?)\b|\bthe\s+(?:attacks?|strikes?|raids?|ambush|explosions?|bombings?)\s+"
-    r"(?:killed|"
-    r"left|wounded|injured)\b", re.I)
 _LOSER_VERBS = frozenset({"lose", "suffer", "sustain", "incur"})
 _IN_PLACE = re.compile(r"\b(?:in|at|near|around|outside|inside|over|along|on|across|of|into)"
                        r"\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}$", re.I)
@@ -99,18 +62,14 @@ class ClaimBuilder:
                  anchor=None, disputed: frozenset[int] = frozenset(),
                  today: str | None = None, outbreaks: tuple = (), dateline_end: int = 0):
         self.text = text
-        self.dates = sorted(dates, key=lambda d: d.start)
         self.context = context
-        self.anchor = anchor  # the date the fighting began, when the report settles it
-        self.disputed = disputed  # starts of date mentions the report contradicts
-        self.outbreaks = outbreaks  # (start, end, date) of each dated start of the fighting
-        self._stated_spans: list[tuple[int, int]] = []  # dates that date statements
+        self.when = ClaimDates(text, dates, anchor, disputed, today, outbreaks, dateline_end)
         self.dateline_end = dateline_end
         groups = [c for c in context.parties if not context.is_state(c)]
-        self.resolver = SourceResolver(text, code_of, self._stated_on, context.home,
+        self.resolver = SourceResolver(text, code_of, self.when.stated_on, context.home,
                                        context.is_state, groups[0] if len(groups) == 1 else None,
                                        dateline_end, self._place_code)
-        self.today = today
+        self.when.today = today
 
     def _all_sources(self, sentences: list[SentenceFacts]) -> list[list[Source]]:
         found = []
@@ -125,7 +84,7 @@ class ClaimBuilder:
             here[0].sentence if here else 0)]) for here in found]
 
     def build(self, sentences: list[SentenceFacts]) -> list[Claim]:
-        self._sentences = sentences
+        self.when.sentences = sentences
         claims: list[Claim] = []
         statement: Source | None = None
         previous: dict[tuple, tuple[Claim, int]] = {}
@@ -163,10 +122,10 @@ class ClaimBuilder:
         """The one who gives a toll is its claimant: "X put the number ... at 215,000"."""
         s, e = offsets["speaker"]
         verb = offsets["speaker_verb"]
-        dated = [m for m in self._dates_in(e, verb[0]) if m.precision == "day"]
-        stated = self._day_of(dated[0]) if dated else None
+        dated = [m for m in self.when.dates_in(e, verb[0]) if m.precision == "day"]
+        stated = self.when.day_of(dated[0]) if dated else None
         if dated:
-            self._stated_spans.append((dated[0].start, dated[0].end))
+            self.when.stated_spans.append((dated[0].start, dated[0].end))
         return self.resolver.named_source(s, e, verb, stated, facts.index)
 
     def _place_code(self, start: int, end: int) -> str | None:
@@ -188,44 +147,15 @@ class ClaimBuilder:
         gives a running total ("the toll has risen to 23,210 since October 7")."""
         if any(offsets.get("toll") for _f, offsets in facts.figures):
             return False
-        if any(facts.start <= s < facts.end for s, _e, _d in self.outbreaks):
+        if any(facts.start <= s < facts.end for s, _e, _d in self.when.outbreaks):
             return True
-        if not self.today:
+        if not self.when.today:
             return False
         if facts.attributions:
             return False
-        cutoff = (dt.date.fromisoformat(self.today) - dt.timedelta(days=7)).isoformat()
+        cutoff = (dt.date.fromisoformat(self.when.today) - dt.timedelta(days=7)).isoformat()
         return any(m.end_date is not None and m.end_date.isoformat() < cutoff
-                   for m in self._dates_in(facts.start, facts.end))
-
-    def _stated_on(self, attr) -> str | None:
-        span = attr.stated_date or self._date_after_cue(attr.cue[1])
-        if span is None:
-            return None
-        self._stated_spans.append(span)
-        s, e = span
-        for mention in self.dates:
-            if mention.start < e and s < mention.end:
-                return self._day_of(mention)
-        return None
-
-    def _date_after_cue(self, cue_end: int) -> tuple[int, int] | None:
-        """"X said on the 20th that ...": a date right after the cue dates the statement,
-        wherever the parser hung it."""
-        for m in self.dates:
-            if cue_end <= m.start <= cue_end + 40 and _AFTER_CUE.match(
-                    self.text[cue_end:m.start]) and m.kind not in ("ordinal_day", "ref"):
-                return (m.start, m.end)
-        return None
-
-    def _day_of(self, mention) -> str | None:
-        if mention.kind == "same_day":
-            before = [d for d in self.dates if d.end <= mention.start and d.precision == "day"
-                      and d.start_date is not None]
-            return before[-1].start_date.isoformat() if before else None
-        if mention.precision == "day" and mention.start_date is not None:
-            return mention.start_date.isoformat()
-        return None
+                   for m in self.when.dates_in(facts.start, facts.end))
 
     @staticmethod
     def _source_for(pos: int, here: list[Source], statement: Source | None) -> Source | None:
@@ -256,11 +186,11 @@ class ClaimBuilder:
         parent = local[figure.parent].id if figure.parent is not None and \
             figure.parent < len(local) else None
         clause = self._scope(self._clause(facts, source), qs, offsets["neighbours"])
-        cumulative = _perfect(self.text, offsets)
-        period = self._period(clause, stated_on, qs, cumulative, offsets["neighbours"])
+        cumulative = perfect(self.text, offsets)
+        period = self.when.period(clause, stated_on, qs, cumulative, offsets["neighbours"])
         prior = previous.get(_statement_key(source))
         same = _SAME_PERIOD.search(self.text, *clause)
-        if period is None and prior and same and _own_phrase(same.start(), qs,
+        if period is None and prior and same and own_phrase(same.start(), qs,
                                                              offsets["neighbours"]):
             period = prior[0].period  # "over the same period"
         linked = _LINKED.match(self.text, local[-1].evidence.end) if local else None
@@ -268,10 +198,10 @@ class ClaimBuilder:
             period = local[-1].period  # "had climbed to 19,453, with more than 52,000 wounded"
         if period is None and figure.parent is not None and figure.parent < len(local):
             period = local[figure.parent].period  # "... since 15 April, among them 190 children"
-        event_date = None if period else self._event_date(facts, clause, qs, cumulative)
+        event_date = None if period else self.when.event_date(facts, clause, qs, cumulative)
         if period is None and event_date is None:
-            period = self._period_referred(facts, clause)
-            event_date = None if period else self._event_referred(facts, clause)
+            period = self.when.period_referred(facts, clause)
+            event_date = None if period else self.when.event_referred(facts, clause)
         if period is None and event_date is None and source is not None and prior \
                 and (source.continues or source.sentence == prior[1]) \
                 and facts.index - prior[1] <= 2 and not _OWN_TIME.search(self.text, *clause) \
@@ -326,7 +256,7 @@ class ClaimBuilder:
                 or (rules.at_home(ctx, kind) if figure.item == "personnel" else None)
                 or Subject(None, kind, None, None))
 
-    # -- dates -----------------------------------------------------------------------
+    # -- where the claim's own words are -----------------------------------------------
 
     def _clause(self, facts: SentenceFacts, source: Source | None) -> tuple[int, int]:
         """Where the claim's own dates can be: the reported content when the source is in
@@ -346,10 +276,10 @@ class ClaimBuilder:
         start, end = clause
         before, after, after_is_part, _first = neighbours
         if after is not None and start <= after < end and (
-                after_is_part or self._dates_in(pos, after)):
+                after_is_part or self.when.dates_in(pos, after)):
             end = after
-        if before is not None and start <= before < pos and self._dates_in(before, pos) \
-                and not self._dates_in(pos, end):
+        if before is not None and start <= before < pos and self.when.dates_in(before, pos) \
+                and not self.when.dates_in(pos, end):
             start = before
         return start, end
 
@@ -370,151 +300,6 @@ class ClaimBuilder:
             if best is None or distance < best[0]:
                 best = (distance, m.place)
         return best[1] if best else None
-
-    def _dates_in(self, start: int, end: int) -> list:
-        return [d for d in self.dates if start <= d.start and d.end <= end
-                and d.start >= self.dateline_end]  # the dateline dates the report
-
-    def _period(self, clause: tuple[int, int], stated_on: str | None,
-                pos: int, cumulative: bool = True, neighbours=None) -> Period | None:
-        """The span a cumulative figure covers, when the clause gives it."""
-        text = self.text
-        since = _SINCE_OUTBREAK.search(text, clause[0], clause[1])
-        if since and neighbours and not _own_phrase(since.start(), pos, neighbours):
-            since = None  # "9 were killed on the 8th and 185 since the operation began"
-        start = end = None
-        if since:
-            dated = self._dated_after(since.end(), clause[1])
-            start = dated or (self.anchor.isoformat() if self.anchor else None)
-        start = start or (self._outbreak_in(clause) if cumulative else None)
-        if start is None and cumulative and _CUMULATIVE.search(text, clause[0], clause[1]) \
-                and self.anchor:
-            start = self.anchor.isoformat()  # "the death toll in the war", "since the coup"
-        mentions = self._dates_in(*clause)
-        spans = [m for m in mentions if _SO_FAR.search(text[max(clause[0], m.start - 30):m.start])
-                 and m.precision in ("year", "month", "week")]
-        nearest_span = min(spans, key=lambda m: abs(m.start - pos)) if spans else None
-        for i, m in enumerate(mentions):
-            lead = text[max(clause[0], m.start - 100):m.start]
-            if (_SINCE.search(lead[-30:]) or _SINCE_CLAUSE.search(lead)) and start is None \
-                    and not _RELATIVE.search(text, m.end, pos if pos > m.end else m.end):
-                start = self._undisputed(m)
-            elif _TO.search(lead) and start is not None:
-                end = _last_day(m)
-            elif m is nearest_span and start is None:
-                start = _first_day(m)
-                ongoing = (_last_day(m) or "") >= (self.today or stated_on or "")
-                end = None if ongoing else _last_day(m)
-            elif i + 1 < len(mentions) and _AND.match(text[m.end:mentions[i + 1].start]) \
-                    and m.precision == mentions[i + 1].precision == "day" and start is None:
-                start, end = _first_day(m), _last_day(mentions[i + 1])
-        if start is None:
-            return None
-        return Period(start, end)
-
-    def _outbreak_in(self, clause: tuple[int, int]) -> str | None:
-        """"The war, which erupted on April 15, 2023, has killed ...": the start of the
-        fighting dated in the figure's own sentence, as precisely as the text dates it."""
-        for start, end, _date in self.outbreaks:
-            if clause[0] <= start and end <= clause[1]:
-                mention = next((m for m in self.dates if m.start == start), None)
-                return self._undisputed(mention) if mention else None
-        return None
-
-    def _undisputed(self, mention) -> str | None:
-        """The day a "since" date starts; a year or month stays as precise as the text
-        ("since it began in 2011" starts in "2011", not on 1 January)."""
-        if mention.start in self.disputed and self.anchor is not None:
-            return self.anchor.isoformat()
-        if mention.precision in ("year", "month") and mention.value:
-            return mention.value
-        return _first_day(mention)
-
-    def _dated_after(self, pos: int, limit: int) -> str | None:
-        """"since the start of the full-scale invasion on Feb. 24, 2022": the given date."""
-        for m in self._dates_in(pos, limit):
-            if _DATED_PHRASE.match(self.text[pos:m.start]) and m.precision == "day":
-                if m.start in self.disputed and self.anchor is not None:
-                    return self.anchor.isoformat()  # flagged: the report's own reading wins
-                return _first_day(m)
-        return None
-
-    def _event_referred(self, facts: SentenceFacts, clause: tuple[int, int]) -> str | None:
-        """"37 terrorists were neutralised in the fighting": a figure tied to an event named
-        with "the" takes that event's date from the sentence before that dates it."""
-        if not _EVENT_REFERENCE.search(self.text, clause[0], clause[1]):
-            return None
-        for sentence in reversed(self._sentences[:self._sentences.index(facts)][-2:]):
-            stated = [a.stated_date for a in sentence.attributions if a.stated_date]
-            for m in self._dates_in(sentence.start, sentence.end):
-                taken = any(s < m.end and m.start < e for s, e in stated)
-                if not taken and m.kind not in ("ordinal_day", "ref") and self._day_of(m):
-                    return self._day_of(m)
-        return None
-
-    def _period_referred(self, facts: SentenceFacts, clause: tuple[int, int]) -> Period | None:
-        """"... exploded on the 17th and the 18th. ... the explosions killed 37": the event
-        referred to spans two days."""
-        if not _EVENT_REFERENCE.search(self.text, clause[0], clause[1]):
-            return None
-        for sentence in reversed(self._sentences[:self._sentences.index(facts)][-2:]):
-            days = [m for m in self._dates_in(sentence.start, sentence.end)
-                    if m.precision == "day" and m.start_date]
-            for a, b in zip(days, days[1:], strict=False):
-                if _AND.match(self.text[a.end:b.start]):
-                    return Period(_first_day(a), _last_day(b))
-        return None
-
-    def _event_date(self, facts: SentenceFacts, clause: tuple[int, int],
-                    pos: int, cumulative: bool = False) -> str | None:
-        stated = [a.stated_date for a in facts.attributions if a.stated_date]
-        stated += self._stated_spans
-        if _DURATION.search(self.text, pos, min(clause[1], pos + 60)) or \
-                _SINCE_OWN.match(self.text, pos):
-            return None  # "killed 30 during a three-day battle", "185 have been killed since"
-        for mention in sorted(self._dates_in(*clause), key=lambda m: abs(m.start - pos)):
-            lo, hi = sorted((mention.end, pos))
-            if _DURATION.search(self.text, lo, hi):
-                continue  # "on Friday and killed 30 during a three-day battle, and captured 8"
-            lead = self.text[max(clause[0], mention.start - 30):mention.start]
-            if _SINCE.search(lead) or _TO.search(lead):
-                continue
-            if mention.kind in ("ordinal_day", "ref", "year", "month") or \
-                    _SPAN_WORDS.search(mention.text):
-                continue  # "in the past 24 hours" spans time; it dates no single event
-            if any(s < mention.end and mention.start < e for s, e in stated):
-                continue
-            if cumulative and any(s <= mention.start < e for s, e, _d in self.outbreaks):
-                continue  # a running total is not dated by the start of the fighting
-            day = self._day_of(mention)
-            if day is not None:
-                return day
-        return None
-
-
-def _own_phrase(at: int, pos: int, neighbours) -> bool:
-    """Does a phrase at ``at`` belong to the figure at ``pos``? English puts such phrases
-    after what they modify, so a phrase belongs to the figure before it; a phrase before
-    every figure frames them all."""
-    before, after, _part, first = neighbours
-    if at >= pos:
-        return after is None or at < after
-    return before is None or at < first
-
-
-def _perfect(text: str, offsets: dict) -> bool:
-    """Is the figure cumulative — "has killed", "have been killed", a toll — rather than
-    one event's ("in which militants killed 1,200")?"""
-    start = offsets.get("outcome", (0, 0))[0]
-    return bool(_PERFECT.search(text[max(0, start - 25):start])) or offsets.get("toll", False)
-
-
-def _first_day(mention) -> str | None:
-    return mention.start_date.isoformat() if mention.start_date else None
-
-
-def _last_day(mention) -> str | None:
-    return mention.end_date.isoformat() if mention.end_date else None
 
 
 _WEAK_BASES = frozenset({None, "agent", "own", "place", "inherited"})
