@@ -64,14 +64,23 @@ def _dated(ctx: _Ctx, start: int, end: int, month: int, day: int, year: int | No
     return _mention(ctx, start, end, "date", period)
 
 
-def _rule_month_day(m: re.Match, ctx: _Ctx) -> list[TimeMention]:
-    """"September 30", "Sept. 30, 2020", "JAN 12, 90", "Saturday, April 25", "Sept 29-30"."""
+def _month_day_year(m: re.Match, ctx: _Ctx) -> tuple[int, int, int | None] | None:
+    """Month, day and explicit year of a month-name date, or None when a guard rejects it."""
     year = _explicit_year(m, ctx)
     if not _day_rule_ok(ctx, m["mon"], m.end(), year is not None):
-        return []
-    month, day = _month_number(m["mon"]), int(m["day"])
+        return None
+    day = int(m["day"])
     if not 1 <= day <= 31:
+        return None
+    return _month_number(m["mon"]), day, year
+
+
+def _rule_month_day(m: re.Match, ctx: _Ctx) -> list[TimeMention]:
+    """"September 30", "Sept. 30, 2020", "JAN 12, 90", "Saturday, April 25", "Sept 29-30"."""
+    parts = _month_day_year(m, ctx)
+    if parts is None:
         return []
+    month, day, year = parts
     if not m["day2"]:
         return [_dated(ctx, m.start(), m.end(), month, day, year)]
     first = _dated(ctx, m.start(), m.end("d1"), month, day, year)
@@ -80,12 +89,10 @@ def _rule_month_day(m: re.Match, ctx: _Ctx) -> list[TimeMention]:
 
 def _rule_day_month(m: re.Match, ctx: _Ctx) -> list[TimeMention]:
     """"30 September 2020", "30 Sept", "12 JAN 90", "27-30 September", "29th of September"."""
-    year = _explicit_year(m, ctx)
-    if not _day_rule_ok(ctx, m["mon"], m.end(), year is not None):
+    parts = _month_day_year(m, ctx)
+    if parts is None:
         return []
-    month, day = _month_number(m["mon"]), int(m["day"])
-    if not 1 <= day <= 31:
-        return []
+    month, day, year = parts
     mentions = []
     if m["day0"] and 1 <= int(m["day0"]) <= 31:
         mentions.append(_dated(ctx, m.start("day0"), m.end("d0"), month, int(m["day0"]), year))
