@@ -64,7 +64,6 @@ class ClaimBuilder:
         self.text = text
         self.context = context
         self.when = ClaimDates(text, dates, anchor, disputed, today, outbreaks, dateline_end)
-        self.dateline_end = dateline_end
         groups = [c for c in context.parties if not context.is_state(c)]
         self.resolver = SourceResolver(text, code_of, self.when.stated_on, context.home,
                                        context.is_state, groups[0] if len(groups) == 1 else None,
