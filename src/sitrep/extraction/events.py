@@ -15,14 +15,13 @@ Two steps, like figures and claims:
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import functools
 import re
 from dataclasses import dataclass
-from importlib import resources
 from typing import TYPE_CHECKING
 
+from ..datafiles import tsv_rows
 from ..records import Event, EventActor, EventDate, Place, Reporter, Span
 
 if TYPE_CHECKING:
@@ -61,11 +60,8 @@ class Trigger:
 
 @functools.lru_cache(maxsize=1)
 def lexicon() -> dict[tuple[str, str], tuple[str, str | None, tuple[str, str] | None]]:
-    text = resources.files("sitrep.data").joinpath("events.tsv").read_text("utf-8")
-    rows = csv.DictReader([line for line in text.splitlines()
-                           if line and not line.startswith("#")], delimiter="\t")
     table = {}
-    for r in rows:
+    for r in tsv_rows("events.tsv"):
         mode = None if r["mode"] == "-" else r["mode"]
         acled = None if r["acled_type"] == "-" else (r["acled_type"], r["acled_sub"])
         table[(r["phrase"], r["role"])] = (r["type"], mode, acled)

@@ -6,11 +6,11 @@ Phrases are matched on lower-case lemmas or lower-case text, so "Posts", "posts"
 
 from __future__ import annotations
 
-import csv
 import functools
 from dataclasses import dataclass
-from importlib import resources
 from typing import TYPE_CHECKING
+
+from ..datafiles import tsv_rows
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -41,15 +41,9 @@ def _key(phrase: str) -> tuple[str, ...]:
     return tuple(phrase.replace("-", " - ").split())
 
 
-def _rows(name: str) -> list[dict[str, str]]:
-    text = resources.files("sitrep.data").joinpath(name).read_text("utf-8")
-    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t"))
-
-
 @functools.lru_cache(maxsize=1)
 def items() -> dict[tuple[str, ...], tuple[str, str]]:
-    return {_key(r["phrase"]): (r["item"], r["kind"]) for r in _rows("items.tsv")}
+    return {_key(r["phrase"]): (r["item"], r["kind"]) for r in tsv_rows("items.tsv")}
 
 
 @functools.lru_cache(maxsize=1)
@@ -59,7 +53,7 @@ def outcomes() -> dict[tuple[str, ...], tuple[str | None, str | None, str]]:
 
     return {
         _key(r["phrase"]): (opt(r["personnel"]), opt(r["equipment"]), r["role"])
-        for r in _rows("outcomes.tsv")
+        for r in tsv_rows("outcomes.tsv")
     }
 
 

@@ -9,6 +9,7 @@ from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 
+from ...datafiles import tsv_rows
 from .base import (
     _COORDINATION,
     _DASH,
@@ -33,7 +34,6 @@ from .loading import (
     _mt_entries,
     _parse_alias,
     _regex_fragment,
-    _rows,
     _split,
     _state_entries,
 )
@@ -80,11 +80,11 @@ class ActorLexicon:
         """Build a lexicon from the ``actors_*.tsv`` files in ``directory``."""
         entries = [
             (row["phrase"], _Entry("stop", None, None, "stop"))
-            for row in _rows(directory / "actors_stoplist.tsv")
+            for row in tsv_rows(directory / "actors_stoplist.tsv")
         ]
         parents: dict[str, str] = {}
         kinds: dict[str, str] = {}
-        for row in _rows(directory / "actors_orgs.tsv"):
+        for row in tsv_rows(directory / "actors_orgs.tsv"):
             code = row["code"] or None
             if code:
                 kinds.setdefault(code, row["kind"])
@@ -95,18 +95,18 @@ class ActorLexicon:
                 candidates = (code,) if code else ()
                 entry = _Entry(row["kind"], code, row["canonical"], "org", (), flags, candidates)
                 entries.append((alias, entry))
-        states = list(_rows(directory / "actors_states.tsv"))
+        states = list(tsv_rows(directory / "actors_states.tsv"))
         for row in states:
             entries.extend(_state_entries(row))
         entries.extend(_mt_entries(directory / "actors_mt_sides.tsv", entries))
-        for row in _rows(directory / "actors_generic.tsv"):
+        for row in tsv_rows(directory / "actors_generic.tsv"):
             entries.append((row["phrase"], _Entry(row["kind"], None, row["canonical"], "generic")))
         heads = [
             (row["kind"], row["military"], row["position"], row["phrase"])
-            for row in _rows(directory / "actors_heads.tsv")
+            for row in tsv_rows(directory / "actors_heads.tsv")
         ]
         context: dict[str, frozenset[str]] = {}
-        for row in _rows(directory / "actors_context.tsv"):
+        for row in tsv_rows(directory / "actors_context.tsv"):
             context[row["role"]] = context.get(row["role"], frozenset()) | set(row["words"].split())
         return cls(entries, heads, parents, [row["code"] for row in states], context, kinds)
 

@@ -6,26 +6,8 @@ from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
-from ...errors import SitrepError
+from ...datafiles import tsv_rows
 from .base import _STATE_SOURCES, _Entry, _fold
-
-
-def _rows(path: Path) -> Iterator[dict[str, str]]:
-    """Rows of a TSV data file as dicts; '#' lines are comments, the first row is the header."""
-    header: list[str] | None = None
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = line.split("\t")
-        if header is None:
-            header = cells
-            continue
-        if len(cells) > len(header):
-            raise SitrepError(
-                f"{path}:{number}: {len(cells)} tab-separated cells but the header has "
-                f"{len(header)}; fix the data file (list items are separated by ';')"
-            )
-        yield dict(zip(header, cells + [""] * (len(header) - len(cells)), strict=True))
 
 
 def _split(cell: str) -> list[str]:
@@ -84,7 +66,7 @@ def _mt_entries(path: Path, known: list[tuple[str, _Entry]]) -> Iterator[tuple[s
     standalone: dict[str, bool] = {}
     spelling: dict[str, str] = {}
     bare: set[str] = set()
-    for row in _rows(path):
+    for row in tsv_rows(path):
         renderings = _split(row["renderings"])
         for rendering in renderings:
             key = _fold(rendering)

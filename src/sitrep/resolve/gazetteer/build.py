@@ -10,6 +10,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from ...datafiles import tsv_rows
 from .. import names
 from .schema import FEATURE_PRIOR, INDEXES, SCHEMA, BuildStats, default_path, schema_version
 
@@ -60,18 +61,6 @@ def _variant_ok(written: str) -> bool:
     if any(ch.isdigit() for ch in written):
         return False
     return not (written.isascii() and written.isupper() and len(written) <= 4)
-
-
-def _tsv_rows(name: str) -> Iterator[dict[str, str]]:
-    """Rows of a reviewed data file under sitrep/data (comment lines start with '#')."""
-    from importlib import resources
-
-    text = resources.files("sitrep").joinpath("data", name).read_text(encoding="utf-8")
-    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    header = lines[0].split("\t")
-    for line in lines[1:]:
-        cells = line.split("\t")
-        yield {h: (cells[i].strip() if i < len(cells) else "") for i, h in enumerate(header)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,7 +244,7 @@ class _Loader:
                            + [(n, "variant") for n in city["alternatenames"] if _variant_ok(n)])
 
     def _extras(self) -> None:
-        for row in _tsv_rows("places_extra.tsv"):
+        for row in tsv_rows("places_extra.tsv"):
             country = row["country"] or None
             place = self.add_place(
                 name=row["name"], feature=row["feature"], lat=float(row["lat"]),
@@ -267,7 +256,7 @@ class _Loader:
                            + [(a, "abbrev") for a in aliases])
 
     def _aliases(self) -> None:
-        for row in _tsv_rows("place_aliases.tsv"):
+        for row in tsv_rows("place_aliases.tsv"):
             for target, code in zip(row["target"].split("|"), row["country"].split("|"),
                                     strict=True):
                 country = None if code == "-" else code
