@@ -25,6 +25,7 @@ from .extraction.attribution import lexicon as attribution_lexicon
 from .extraction.claims import ClaimBuilder, SentenceFacts
 from .extraction.events import EventBuilder
 from .extraction.facts import sentence_facts
+from .ingest import truecase
 from .ingest.document import prepare
 from .nlp import pipeline as nlp_pipeline
 from .nlp.sentences import Selector, Sentence, split
@@ -32,6 +33,14 @@ from .records import Entity, Flag, Mention, Report, Span
 from .resolve.actors import ActorLexicon, document_countries, resolve_sides
 from .resolve.places import find_places_in_parts
 from .resolve.time import find_dates
+
+# Truecasing: the actor kinds that are names, and the smallest town taken for a name.
+_NAMED_ACTORS = frozenset({"state", "demonym", "organisation", "armed_group", "armed_forces",
+                           "ministry"})
+NAME_POPULATION = 1000
+_TRUECASED = Flag("truecased", "the report is written in capitals; sitrep restored ordinary "
+                  "case before reading it (offsets are unchanged; spans show the restored "
+                  "case)")
 
 
 class Extractor:
@@ -62,6 +71,9 @@ class Extractor:
             yield self._one(text, published, encoding)
 
     def _one(self, text: str, published, encoding: str) -> Report:
+        shouting = truecase.is_shouting(text)
+        if shouting:  # the model reads capitals as names; offsets are unchanged
+            text = truecase.truecase(text, self._is_name)
         prepared = prepare(text, published, encoding)
         dates = find_dates(text, prepared.reference)
         mentions = self.actors.find(text)
@@ -97,8 +109,9 @@ class Extractor:
             claims = claim_builder.build(facts)
         events = EventBuilder(text, dates, context, prepared.document.published,
                               claim_builder.sources_at, context.places).build(facts, claims)
-        flags = [*prepared.flags, *anchor.flags, *_actor_flags(text, mentions),
-                 *number_conflicts(claims), *contradicting_claims(claims)]
+        flags = [*prepared.flags, *([_TRUECASED] if shouting else []), *anchor.flags,
+                 *_actor_flags(text, mentions), *number_conflicts(claims),
+                 *contradicting_claims(claims)]
         return Report(
             document=prepared.document,
             claims=tuple(claims),
@@ -107,6 +120,14 @@ class Extractor:
             flags=tuple(flags + _repair_flags(places)),
             claim_pairs=tuple(claim_pairs(claims)),
         )
+
+    def _is_name(self, phrase: str) -> bool:
+        """A place or a named actor (truecasing asks, for phrases of one to three words)."""
+        if any(m.start == 0 and m.end == len(phrase) and m.kind in _NAMED_ACTORS
+               for m in self.actors.find(phrase)):
+            return True
+        return any(c.feature != "city" or c.population >= NAME_POPULATION
+                   for c in self.gazetteer.lookup(phrase))
 
     def _code_of(self, phrase: str, about=()) -> str | None:
         """An actor code for a source phrase: an agency, mission or armed wing counts as
@@ -193,6 +214,7 @@ def _repair_flags(places) -> list[Flag]:
 
 def _selector() -> Selector:
     """The words that send a sentence to the parser, from sitrep's own lexicons."""
+    from .extraction.events import DEEDS
     from .extraction.events import lexicon as event_lexicon
     from .extraction.quantities import SCALES, UNITS
     from .extraction.quantities import lexicon as quantity_lexicon
@@ -207,12 +229,12 @@ def _selector() -> Selector:
     loose = {"war", "conflict", "hostilities", "attack", "fight", "battle", "assault",
              "offensive"}
     violence = {k.split("_")[0].split()[0] for (k, _role), (kind, _m, _a) in events.items()
-                if kind in ("ASSAULT", "PROTEST", "COERCE")} - loose
+                if kind in DEEDS} - loose
     cues = attribution_lexicon()
     talk = {w for w, kind in {**cues.verbs, **cues.nouns}.items() if kind == "statement"}
     talk |= {p.split()[0] for p in cues.preps}
     talk |= {k.split("_")[0].split()[0] for (k, _role), (kind, _m, _a) in events.items()
-             if kind not in ("ASSAULT", "PROTEST", "COERCE")}
+             if kind not in DEEDS}
     talk |= {"said", "says", "told", "according", "wrote", "added"} | loose
     return Selector(numbers, losses, violence, talk, things)
 

@@ -198,10 +198,14 @@ def _english_frequencies() -> dict[str, int]:
         return json.load(text)
 
 
+def word_frequency(word: str) -> int:
+    """How often ``word`` (lower case) occurs in pyspellchecker's English list; 0 if not."""
+    return _english_frequencies().get(word, 0)
+
+
 def common_word(word: str) -> bool:
     """True for ordinary English words and very common first names ("fighting", "John")."""
-    freqs = _english_frequencies()
-    return freqs.get(word.lower(), 0) >= COMMON_WORD_FREQ
+    return word_frequency(word.lower()) >= COMMON_WORD_FREQ
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,119 @@
+"""Restore the case of a report written in capitals ("POLICE SOURCES HAVE REPORTED ...").
+
+Old telex copy, many agency feeds and some machine-translation output arrive in upper
+case; the English model reads such text as a stream of proper nouns. ``truecase`` gives
+it back ordinary case without changing its length, so every character offset into the
+original stays valid:
+
+- every word is lower-cased, then
+- names the caller recognises (places in the gazetteer, actors in the lexicon), up to
+  three words long, get capitals ("San Salvador", "Shining Path");
+- words rare in English (pyspellchecker's frequency list) are taken for names and get a
+  capital ("Valdebenito"); rare words without a vowel, or of three or four letters, are
+  taken for acronyms and stay in capitals ("FMLN", "EFE");
+- the first word of each sentence, paragraph and quotation, and "I", get a capital.
+
+The rules guess: a rare common noun gets a capital it did not have, and a name that is
+also a common word ("Church") stays lower case unless the caller recognises it.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable
+
+from ..resolve.names import word_frequency
+
+# Below this count in pyspellchecker's English list (about 1 in 1.6 million words) a
+# word is more likely a name than a common word.
+RARE_WORD_COUNT = 1000
+MAX_NAME_WORDS = 3
+# A single word this common is not looked up as a name: "POLICE" is a town in Poland,
+# "WHO" an organisation.
+COMMON_NAME_COUNT = 20000
+ACRONYM_LENGTH = 4  # a rare word this short that names no known place is an acronym ("EFE")
+SHOUTING_SHARE = 0.9  # share of upper-case letters above which a text is in capitals
+MIN_LETTERS = 40
+
+_WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
+_ABBREVIATION = re.compile(r"\b(?:[A-Za-z]\.){2,}")
+# A sentence, paragraph, quotation or editor's tag ("[TEXT]", "[PASSAGE OMITTED]") starts
+# after these, and so does the text after a short tag.
+_OPENER = re.compile(r"(?:[.!?\"“\[]|--|\n[ \t]*\n|\[[^\]\n]{1,30}\])\s*$")
+# Written with a capital wherever they stand ("may" and "march" are verbs too).
+_ALWAYS_CAPITAL = frozenset({
+    "january", "february", "april", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday", "i", "jan", "feb", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec",
+})
+_VOWEL = re.compile(r"[aeiouy]", re.I)
+# Short words that start no name on their own ("OF" in "BANK OF COLOMBIA" is inside one).
+_FUNCTION_WORDS = frozenset({
+    "a", "an", "the", "of", "in", "on", "at", "to", "and", "or", "for", "by", "with", "from",
+    "as", "is", "was", "are", "were", "be", "been", "it", "its", "that", "this", "he", "she",
+    "they", "we", "his", "her", "their", "not", "no", "but", "has", "have", "had", "will",
+})
+
+
+def is_shouting(text: str) -> bool:
+    """True when nearly every letter of ``text`` is a capital."""
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < MIN_LETTERS:
+        return False
+    return sum(c.isupper() for c in letters) >= SHOUTING_SHARE * len(letters)
+
+
+def truecase(text: str, is_name: Callable[[str], bool] | None = None) -> str:
+    """``text`` in ordinary case, the same length; ``is_name(phrase)`` says whether a
+    phrase of one to three words (in capitals, as written) names a known place or actor."""
+    chars = list(text.lower())
+    words = list(_WORD.finditer(text))
+    named = _known_names(text, words, is_name) if is_name else set()
+    for i, word in enumerate(words):
+        lower = word.group().lower()
+        if lower in _ALWAYS_CAPITAL:
+            chars[word.start()] = chars[word.start()].upper()
+        elif i in named or _rare(lower) and not text[word.start() - 1:word.start()].isdigit():
+            if len(lower) > 2 and (not _VOWEL.search(lower)
+                                   or len(lower) <= ACRONYM_LENGTH and i not in named):
+                chars[word.start():word.end()] = word.group().upper()
+            else:
+                chars[word.start()] = chars[word.start()].upper()
+        elif i == 0 or _opens(text, word.start()):
+            chars[word.start()] = chars[word.start()].upper()
+    for abbreviation in _ABBREVIATION.finditer(text):
+        chars[abbreviation.start():abbreviation.end()] = abbreviation.group().upper()
+    return "".join(chars)
+
+
+def _opens(text: str, start: int) -> bool:
+    return _OPENER.search(text, max(0, start - 40), start) is not None
+
+
+def _rare(word: str) -> bool:
+    return len(word) > 1 and word_frequency(word) < RARE_WORD_COUNT
+
+
+def _known_names(text: str, words: list[re.Match], is_name: Callable[[str], bool]) -> set[int]:
+    """Indices of the words inside a known name, longest names first."""
+    named: set[int] = set()
+    for i in range(len(words)):
+        if i in named or words[i].group().lower() in _FUNCTION_WORDS:
+            continue
+        single = word_frequency(words[i].group().lower()) < COMMON_NAME_COUNT
+        for n in range(min(MAX_NAME_WORDS, len(words) - i), 0, -1):
+            run = words[i:i + n]
+            if not _adjacent(text, run) or run[-1].group().lower() in _FUNCTION_WORDS \
+                    or n == 1 and not single:
+                continue
+            if is_name(text[run[0].start():run[-1].end()]):
+                named.update(range(i, i + n))
+                break
+    return named
+
+
+def _adjacent(text: str, run: list[re.Match]) -> bool:
+    """Words of one name: separated by one space or a hyphen, not by punctuation."""
+    return all(text[a.end():b.start()] in (" ", "-") for a, b in itertools.pairwise(run))
