@@ -43,6 +43,8 @@ LOCATIVE = re.compile(r"\b(?:in|at|near|around|outside|inside|over|along|across|
                       r"of)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}$", re.I)
 NOW = re.compile(r"\b(?:currently|now|ongoing|continuing)\b", re.I)
 STATEMENT_TYPES = frozenset({"DEMAND", "DISAPPROVE", "REJECT", "THREATEN", "CONSULT"})
+# Types that are events even when nobody is named as doing them ("a bomb exploded").
+DEEDS = frozenset({"ASSAULT", "PROTEST", "COERCE", "CRIME"})
 
 
 @dataclass(frozen=True)
@@ -233,12 +235,12 @@ class EventBuilder:
             evidence=first.evidence, id=f"E{number + 1}")]
 
     def _event(self, trigger: Trigger, facts, source, number: int) -> Event | None:
-        agents = self._actors(trigger.agents)
-        recipients = self._actors(trigger.recipients)
+        named = trigger.type in DEEDS  # "unidentified individuals" planted the bomb
+        agents = self._actors(trigger.agents, keep_unnamed=named)
+        recipients = self._actors(trigger.recipients, keep_unnamed=named)
         if trigger.type in STATEMENT_TYPES and source is not None and not agents:
-            agents = [source.claimant.actor] if source.claimant.actor else []
-        if not agents and not recipients and trigger.type not in ("ASSAULT", "PROTEST",
-                                                                   "COERCE"):
+            agents = [EventActor(source.claimant.actor)] if source.claimant.actor else []
+        if not agents and not recipients and trigger.type not in DEEDS:
             return None
         date = self._date(trigger, facts, source)
         cue = Span.of(self.text, *trigger.cue)
@@ -246,9 +248,9 @@ class EventBuilder:
         reporter = Reporter(source.claimant.actor, source.claimant.name) if source else None
         return Event(
             type=trigger.type, mode=trigger.mode,
-            actors=tuple(EventActor(a) for a in dict.fromkeys(agents)),
-            recipients=tuple(EventActor(a) for a in dict.fromkeys(recipients)
-                             if a not in agents),
+            actors=tuple(agents),
+            recipients=tuple(r for r in recipients
+                             if r.actor is None or r.actor not in {a.actor for a in agents}),
             date=date, place=self._place(trigger, facts, source),
             background=self._background(date, sentence),
             reported_by=reporter,
@@ -259,19 +261,25 @@ class EventBuilder:
             id=f"E{number + 1}",
         )
 
-    def _actors(self, spans) -> list[str]:
-        out = []
+    def _actors(self, spans, keep_unnamed: bool = False) -> list[EventActor]:
+        """Coded actors of argument spans, each with the words that name it; with
+        ``keep_unnamed``, a span that names no known actor is kept by its words alone."""
+        out: dict[str | None, EventActor] = {}
         for start, end in spans:
             words = self.text[start:end]
             if BOTH_SIDES.search(words):
-                out.extend(sorted(self.context.belligerents))
+                for code in sorted(self.context.belligerents):
+                    out.setdefault(code, EventActor(code, words))
                 continue
-            for m in self.context.actors:
-                if start <= m.start < end and m.code and m.kind not in ("place", "affiliation"):
-                    code = (self.context.umbrella(m.code) if self.context.umbrella
-                            else None) or m.code
-                    out.append(code)
-        return list(dict.fromkeys(out))
+            codes = [(self.context.umbrella(m.code) if self.context.umbrella else None)
+                     or m.code for m in self.context.actors
+                     if start <= m.start < end and m.code
+                     and m.kind not in ("place", "affiliation")]
+            for code in codes:
+                out.setdefault(code, EventActor(code, words))
+            if not codes and keep_unnamed and None not in out:
+                out[None] = EventActor(None, words)
+        return list(out.values())
 
     def _date(self, trigger: Trigger, facts, source) -> EventDate:
         inside = [m for m in self.dates if facts.start <= m.start and m.end <= facts.end
