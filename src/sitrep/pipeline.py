@@ -107,8 +107,10 @@ class Extractor:
             context = replace(context, adversaries=sides)
             claim_builder = builder(context)
             claims = claim_builder.build(facts)
+        span = prepared.document.dateline.span
         events = EventBuilder(text, dates, context, prepared.document.published,
-                              claim_builder.sources_at, context.places).build(facts, claims)
+                              claim_builder.sources_at, context.places,
+                              span.end if span else 0).build(facts, claims)
         flags = [*prepared.flags, *([_TRUECASED] if shouting else []), *anchor.flags,
                  *_actor_flags(text, mentions), *number_conflicts(claims),
                  *contradicting_claims(claims)]

@@ -43,6 +43,8 @@ LOCATIVE = re.compile(r"\b(?:in|at|near|around|outside|inside|over|along|across|
                       r"of)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}$", re.I)
 NOW = re.compile(r"\b(?:currently|now|ongoing|continuing)\b", re.I)
 STATEMENT_TYPES = frozenset({"DEMAND", "DISAPPROVE", "REJECT", "THREATEN", "CONSULT"})
+PRONOUNS = frozenset({"which", "that", "who", "it", "they", "he", "she", "we", "those",
+                      "this", "these", "them", "whom"})
 # Types that are events even when nobody is named as doing them ("a bomb exploded").
 DEEDS = frozenset({"ASSAULT", "PROTEST", "COERCE", "CRIME"})
 
@@ -193,9 +195,10 @@ class EventBuilder:
     """Resolves the triggers of a document into Event records."""
 
     def __init__(self, text: str, dates: list, context, today: str | None,
-                 sources_at: dict, places: list):
+                 sources_at: dict, places: list, body_start: int = 0):
         self.text = text
-        self.dates = sorted(dates, key=lambda d: d.start)
+        # the dateline's date is when the report was filed, not when anything happened
+        self.dates = sorted((d for d in dates if d.start >= body_start), key=lambda d: d.start)
         self.context = context
         self.today = dt.date.fromisoformat(today) if today else None
         self.sources_at = sources_at  # sentence index -> the source speaking there
@@ -277,7 +280,8 @@ class EventBuilder:
                      and m.kind not in ("place", "affiliation")]
             for code in codes:
                 out.setdefault(code, EventActor(code, words))
-            if not codes and keep_unnamed and None not in out:
+            if not codes and keep_unnamed and None not in out \
+                    and words.lower() not in PRONOUNS:
                 out[None] = EventActor(None, words)
         return list(out.values())
 

@@ -93,7 +93,17 @@ def _opens(text: str, start: int) -> bool:
 
 
 def _rare(word: str) -> bool:
-    return len(word) > 1 and word_frequency(word) < RARE_WORD_COUNT
+    return len(word) > 1 and word_frequency(word) < RARE_WORD_COUNT and not _inflected(word)
+
+
+def _inflected(word: str) -> bool:
+    """A rare form of a known word ("dynamited", "machinegunning") is no name."""
+    for suffix in ("ed", "ing", "es", "s"):
+        stem = word.removesuffix(suffix)
+        if stem != word and len(stem) > 2 and any(
+                word_frequency(s) >= RARE_WORD_COUNT for s in (stem, stem + "e", stem[:-1])):
+            return True
+    return False
 
 
 def _known_names(text: str, words: list[re.Match], is_name: Callable[[str], bool]) -> set[int]:

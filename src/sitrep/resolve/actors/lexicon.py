@@ -122,6 +122,10 @@ class ActorLexicon:
         parent = self._parents.get(code) if code else None
         return parent if parent and self._kinds.get(parent) == "organisation" else None
 
+    def kind_of(self, code: str | None) -> str | None:
+        """The kind of actor a code names (state, armed_group, organisation, ...)."""
+        return self._kinds.get(code or "")
+
     def is_state(self, code: str | None) -> bool:
         return code in self._states
 
