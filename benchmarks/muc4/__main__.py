@@ -5,13 +5,16 @@ Usage::
     python -m benchmarks.muc4 --score-response FILE --key FILE [--history FILE]
                               [--mapping-from NRAD] [--pairs] [--json]
     python -m benchmarks.muc4 --official-table DIR [--json]
-    python -m benchmarks.muc4 --texts FILE --key FILE [--json]     (not yet available)
+    python -m benchmarks.muc4 --texts FILE --key FILE [--out FILE] [--json]
 
 ``--score-response`` scores a response file: automatically (the scoring guidelines'
 rules stand in for the human scorers), or with ``--history`` replaying the 1992
 scorers' recorded judgments; ``--mapping-from`` also replays the template mapping of an
 official ``.nrad`` report. Without ``--json`` it prints an official-style report;
 with it, only the JSON object (percentages, as the official reports).
+
+``--texts`` runs sitrep on a MUC-4 text file, turns its reports into templates
+(``adapter``), writes them to ``--out`` if given, and scores them automatically.
 
 ``--official-table DIR`` (DIR = the ``muc4`` eval directory) scores the 17 TST4
 responses of 1992 both ways and prints, per system: the official F, the replay F (our
@@ -41,9 +44,8 @@ from benchmarks.muc4.report import (
     to_json,
 )
 from benchmarks.muc4.scorer import AutomaticJudge, Score, score_messages
-from benchmarks.muc4.templates import read_messages
+from benchmarks.muc4.templates import parse_messages, read_messages
 
-NO_ADAPTER = "end-to-end mode needs the sitrep adapter (not yet built)"
 # Where the official table's inputs live under the muc4 directory.
 TST4_KEY = "corpora/tst4/key-tst4.v2"
 TST4_RESPONSES = "results/TST4/responses"
@@ -64,6 +66,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--official-table", metavar="DIR",
                         help="score the 17 TST4 responses of 1992 (DIR: the muc4 directory)")
     parser.add_argument("--texts", metavar="FILE", help="MUC-4 texts to run sitrep on")
+    parser.add_argument("--out", metavar="FILE", help="with --texts: write sitrep's templates")
     parser.add_argument("--pairs", action="store_true",
                         help="also print the tables of every template pair")
     parser.add_argument("--json", action="store_true", help="print only a JSON object")
@@ -76,6 +79,24 @@ def score_file(response: str | Path, key: str | Path, history: str | Path | None
     judge = ReplayJudge(History.read(history)) if history else AutomaticJudge()
     mapping = official_mapping(read_nrad(mapping_from)) if mapping_from else None
     return score_messages(read_messages(key), read_messages(response), judge, mapping)
+
+
+def run_texts(texts: str | Path, out: str | Path | None = None) -> str:
+    """sitrep's response templates for a MUC-4 text file (progress on stderr)."""
+    from benchmarks.muc4.adapter import read_texts, responses
+    from sitrep.pipeline import Extractor
+
+    messages = read_texts(texts)
+    extractor = Extractor()
+    blocks = []
+    for i, block in enumerate(responses(messages, extractor), 1):
+        blocks.append(block)
+        if i % 25 == 0 or i == len(messages):
+            print(f"sitrep: {i}/{len(messages)} messages", file=sys.stderr)
+    response = "\n".join(blocks)
+    if out:
+        Path(out).write_text(response, encoding="utf-8")
+    return response
 
 
 def official_table(directory: str | Path) -> list[dict[str, Any]]:
@@ -136,8 +157,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     if args.texts:
-        print(NO_ADAPTER, file=sys.stderr)
-        return 2
+        if not args.key:
+            parser.error("--texts needs --key FILE")
+        for path in (args.texts, args.key):
+            if not Path(path).is_file():
+                parser.error(f"no such file: {path}")
+        response = run_texts(args.texts, args.out)
+        score = score_messages(read_messages(args.key), parse_messages(response),
+                               AutomaticJudge())
+        print(json.dumps(to_json(score), indent=2) if args.json else render(score))
+        return 0
     if args.official_table:
         rows = official_table(args.official_table)
         print(json.dumps({"systems": rows}, indent=2) if args.json else _table_text(rows))

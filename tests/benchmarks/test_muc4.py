@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 
 import pytest
-from benchmarks.muc4.__main__ import NO_ADAPTER, main, official_table
+from benchmarks.muc4.__main__ import main, official_table
 from benchmarks.muc4.history import History, ReplayJudge
 from benchmarks.muc4.report import read_nrad, render, to_json
 from benchmarks.muc4.scorer import (
@@ -276,12 +276,6 @@ def test_cli_scores_a_response_as_json_and_reports(tmp_path: Path, capsys) -> No
     assert "TST-0007   key: <NONE>  response: 1  [spurious]" in text and "F-MEASURES" in text
 
 
-def test_cli_end_to_end_mode_is_not_built_yet(capsys) -> None:
-    assert main(["--texts", "texts", "--key", "key"]) == 2
-    assert NO_ADAPTER in capsys.readouterr().err
-
-
-@pytest.mark.skipif(not MUC4.exists(), reason="../shared/eval/muc4 is not present")
 def test_replays_ges_official_tst4_score() -> None:
     root = MUC4 / "results" / "TST4"
     score = score_messages(

@@ -1,0 +1,447 @@
+"""From sitrep's reports to MUC-4 templates (``python -m benchmarks.muc4 --texts``).
+
+sitrep reads each MUC-4 message as any report (upper-case texts are truecased by the
+pipeline itself); this module turns its events, claims and places into the 1992 template:
+
+- **relevance and type**: an event that is not background becomes an incident when its
+  kind is one MUC-4 counts: bombings (BOMBING), arson (ARSON), kidnappings (KIDNAPPING),
+  hijackings, robberies, attacks on civilians (ATTACK); other armed violence (clashes,
+  shelling) only when the report's claims count civilian victims in its sentence, since
+  the task excludes fighting between guerrillas and troops. The place must lie in one of
+  the task's nine countries. Incidents of one type in one message make one template.
+- **date** from the events' dates ("- DD MMM YY", on or before the report, when the text
+  gives none); **location** the country, then the town or province;
+- **perpetrators** from the events' doers (an armed group or organisation is PERP:
+  ORGANIZATION ID, others INDIVIDUAL ID), their category from the kind of actor and the
+  confidence from who reports it; **human targets** from the claims (victims counted
+  killed or wounded) and the events' recipients; **physical targets** and **instruments**
+  from the incident sentences, with the set fills read from ``data/fills.tsv``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from benchmarks.muc4.templates import SLOTS
+from sitrep.datafiles import tsv_rows
+from sitrep.records import Claim, Event, Report
+
+NINE_COUNTRIES = {"SLV": "EL SALVADOR", "GTM": "GUATEMALA", "HND": "HONDURAS",
+                  "ARG": "ARGENTINA", "BOL": "BOLIVIA", "CHL": "CHILE", "COL": "COLOMBIA",
+                  "ECU": "ECUADOR", "PER": "PERU"}
+# What the task calls a country's first-level division (location set list).
+DIVISION = {"ARG": "PROVINCE", "ECU": "PROVINCE", "CHL": "REGION"}
+MESSAGE_ID = re.compile(r"(?m)^([A-Z0-9]+-MUC\d-\d{4})[ \t]*$")
+MONTHS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
+NO_KIDNAP_SLOTS = frozenset({"inc-instr-id", "inc-instr-type", "phys-tgt-id", "phys-tgt-type",
+                             "phys-tgt-num", "phys-tgt-nation", "phys-tgt-effect",
+                             "phys-tgt-total-num"})
+ATTEMPT = re.compile(r"\b(?:attempt\w*|tried to|failed|foiled|defused|deactivated|thwarted)\b",
+                     re.I)
+THREAT = re.compile(r"\bthreat\w*\b", re.I)
+CLAIMED = re.compile(r"\bclaimed (?:\w+ )?responsibility\b|\badmitted\b", re.I)
+SUSPECTED = re.compile(r"\b(?:accus\w+|blam\w+|suspect\w*|attributed|presum\w+|alleged\w*)\b",
+                       re.I)
+DESTROYED = re.compile(r"\b(?:destroy\w*|blew up|blown up|razed|burned down)\b", re.I)
+DAMAGED = re.compile(r"\bdamag\w*\b", re.I)
+NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10, "a": 1, "an": 1}
+_STOP = frozenset({"and", "or", "in", "on", "at", "of", "who", "which", "that", "were", "was",
+                   "are", "is", "have", "has", "had", "by", "from", "with", "during", "when",
+                   "while", "after", "before", "as", "the", "to", "for", "but"})
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+_ARTICLE = re.compile(r"^(?:the|a|an|some|several|other)\s+", re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def fill_words() -> dict[str, list[tuple[re.Pattern, str, str]]]:
+    """slot -> [(pattern, phrase, fill)], longest phrases first."""
+    path = Path(__file__).parent / "data" / "fills.tsv"
+    table: dict[str, list[tuple[re.Pattern, str, str]]] = {}
+    for row in sorted(tsv_rows(path), key=lambda r: -len(r["phrase"])):
+        pattern = re.compile(rf"\b{re.escape(row['phrase'])}(?:e?s)?\b", re.I)
+        table.setdefault(row["slot"], []).append((pattern, row["phrase"], row["fill"]))
+    return table
+
+
+def read_texts(path: str | Path) -> list[tuple[str, str]]:
+    """(message id, text) for each message of a MUC-4 text file."""
+    raw = Path(path).read_text(encoding="latin-1")
+    parts = MESSAGE_ID.split(raw)
+    return [(parts[i], parts[i + 1].strip("\n")) for i in range(1, len(parts) - 1, 2)]
+
+
+@dataclass
+class Incident:
+    """The events of one message that make one template."""
+
+    type: str
+    country: str
+    events: list[Event] = field(default_factory=list)
+
+
+def incidents(report: Report, dateline_country: str | None = None) -> list[Incident]:
+    """The report's MUC-4 incidents: one per incident type and place (events that name
+    no place join the first incident of their type). Events without a place happened in
+    the country the report's places and actors point to, else the dateline's."""
+    home = _home_country(report) or dateline_country
+    found: dict[tuple[str, str | None], Incident] = {}
+    for event in report.events:
+        kind = incident_type(event, report.claims)
+        if kind is None or event.background:
+            continue
+        country = event.place.country if event.place and event.place.country else home
+        if country not in NINE_COUNTRIES:
+            continue
+        place = event.place.name if event.place else None
+        if place is None or (kind, place) not in found and (kind, None) in found \
+                and not any(e.place for e in found[(kind, None)].events):
+            key = next((k for k in found if k[0] == kind), (kind, place))
+        else:
+            key = (kind, place)
+        found.setdefault(key, Incident(kind, country)).events.append(event)
+    return list(found.values())
+
+
+def incident_type(event: Event, claims: Iterable[Claim]) -> str | None:
+    acled = event.acled or {}
+    if event.type == "COERCE":
+        if event.mode == "hijacking":
+            return "HIJACKING"
+        return "KIDNAPPING" if acled.get("sub_event_type", "").startswith("Abduction") else None
+    if event.type == "CRIME":
+        return "ROBBERY"
+    if event.type != "ASSAULT":
+        return None
+    if event.mode in ("bombing", "arson"):
+        return "BOMBING" if event.mode == "bombing" else "ARSON"
+    if acled.get("event_type") == "Violence against civilians":
+        return "ATTACK"
+    return "ATTACK" if _civilian_victims(event, claims) else None
+
+
+def _civilian_victims(event: Event, claims: Iterable[Claim]) -> bool:
+    return any(_inside(c, event) and c.subject.kind == "civilian" and c.item == "personnel"
+               for c in claims)
+
+
+def _inside(claim: Claim, event: Event) -> bool:
+    return event.evidence.start <= claim.evidence.start < event.evidence.end
+
+
+def _home_country(report: Report) -> str | None:
+    """The task country the report's places mostly lie in."""
+    counts = Counter()
+    for entity in report.entities:
+        if entity.code in NINE_COUNTRIES:
+            counts[entity.code] += len(entity.mentions) * (2 if entity.kind == "place" else 1)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+# ------------------------------------------------------------------ slot fillers
+
+
+def fills(incident: Incident, report: Report, actors) -> dict[str, list[str]]:
+    """Slot name -> filler texts as a response file writes them."""
+    text = report.document.text
+    sentences = [text[e.evidence.start:e.evidence.end] for e in incident.events]
+    joined = " ".join(sentences)
+    slots: dict[str, list[str]] = {
+        "inc-date": [_date(incident, report)],
+        "inc-loc": [_location(incident)],
+        "inc-type": [incident.type],
+        "inc-stage": ["ATTEMPTED" if ATTEMPT.search(joined) else
+                      "THREATENED" if THREAT.search(joined) else "ACCOMPLISHED"],
+    }
+    slots.update(_perpetrators(incident, report, joined, actors))
+    slots.update(_instruments(joined))
+    slots.update(_physical_targets(incident, joined, " ".join(
+        _with_next_sentence(text, e.evidence.end, e.evidence.start) for e in incident.events)))
+    slots.update(_human_targets(incident, report))
+    if incident.type in ("KIDNAPPING", "ARSON"):
+        for slot in ("inc-instr-id", "inc-instr-type"):
+            slots[slot] = ["*"]
+    if incident.type == "KIDNAPPING":
+        for slot in NO_KIDNAP_SLOTS:
+            slots[slot] = ["*"]
+    return slots
+
+
+def _date(incident: Incident, report: Report) -> str:
+    for event in incident.events:
+        if event.date.start:
+            start, end = _muc_date(event.date.start), _muc_date(event.date.end)
+            return start if start == end or not end else f"{start} - {end}"
+    published = report.document.published
+    return f"- {_muc_date(published)}" if published else "-"
+
+
+def _muc_date(iso: str | None) -> str | None:
+    if not iso or len(iso) < 10:
+        return None
+    year, month, day = iso[:10].split("-")
+    return f"{int(day)} {MONTHS[int(month) - 1]} {year[2:]}"
+
+
+def _location(incident: Incident) -> str:
+    country = NINE_COUNTRIES[incident.country]
+    place = next((e.place for e in incident.events
+                  if e.place and e.place.country == incident.country
+                  and e.place.precision in ("town", "district", "region")), None)
+    if place is None:
+        return country
+    kind = "CITY" if place.precision == "town" else DIVISION.get(incident.country, "DEPARTMENT")
+    return f"{country}: {_plain(place.name)} ({kind})"
+
+
+def _plain(name: str) -> str:
+    """Upper case without accents, as the task's set lists write names."""
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().upper()
+
+
+def _quoted(text: str) -> str:
+    words = _ARTICLE.sub("", text.strip().strip(".,;:"))
+    return '"' + words.upper().replace('"', "") + '"'
+
+
+def _perpetrators(incident: Incident, report: Report, sentences: str, actors
+                  ) -> dict[str, list[str]]:
+    orgs: list[tuple[str, str]] = []
+    people: list[str] = []
+    state = False
+    for event in incident.events:
+        for actor in event.actors:
+            if not actor.text:
+                continue
+            if actor.actor and actors.is_state(actor.actor):
+                state = True
+                people.append(_quoted(actor.text))
+            elif actor.actor:
+                orgs.append((_quoted(actor.text), _confidence(event, report, actors)))
+            else:
+                people.append(_quoted(actor.text))
+    if not orgs:
+        orgs = _groups_named(incident, report, actors)
+    if not orgs and not people:
+        people = [_quoted(m.group()) for m in _first_matches("perp", sentences)][:1]
+    slots = {
+        "perp-inc-cat": ["STATE-SPONSORED VIOLENCE" if state else
+                         "TERRORIST ACT" if orgs or people else "-"],
+        "perp-ind-id": list(dict.fromkeys(people)) or ["-"],
+        "perp-org-id": list(dict.fromkeys(o for o, _c in orgs)) or ["-"],
+        "perp-org-conf": [f"{c}: {o}" for o, c in dict(orgs).items()] or ["-"],
+    }
+    return slots
+
+
+def _confidence(event: Event, report: Report, actors) -> str:
+    sentence = report.document.text[event.evidence.start:event.evidence.end]
+    if CLAIMED.search(sentence):
+        return "CLAIMED OR ADMITTED"
+    by_authority = event.reported_by is not None and actors.is_state(event.reported_by.actor)
+    if SUSPECTED.search(sentence) or by_authority:
+        return "SUSPECTED OR ACCUSED BY AUTHORITIES" if by_authority else "SUSPECTED OR ACCUSED"
+    return "REPORTED AS FACT"
+
+
+def _groups_named(incident: Incident, report: Report, actors) -> list[tuple[str, str]]:
+    """Armed groups the incident's sentences name, as suspects ("police blamed the FMLN")
+    or as mere context (POSSIBLE)."""
+    groups = []
+    for event in incident.events:
+        confidence = _confidence(event, report, actors)
+        if confidence == "REPORTED AS FACT":
+            confidence = "POSSIBLE"
+        for entity in report.entities:
+            if entity.kind == "actor" and actors.kind_of(entity.code) == "armed_group":
+                groups.extend((_quoted(m.text), confidence) for m in entity.mentions
+                              if event.evidence.start <= m.start < event.evidence.end)
+    return groups
+
+
+def _first_matches(slot: str, text: str) -> list[re.Match]:
+    """Matches of the slot's phrases, longest phrase first, none inside another."""
+    taken: list[re.Match] = []
+    for pattern, _phrase, _fill in fill_words()[slot]:
+        for m in pattern.finditer(text):
+            if not any(t.start() <= m.start() < t.end() or m.start() <= t.start() < m.end()
+                       for t in taken):
+                taken.append(m)
+    return sorted(taken, key=lambda m: m.start())
+
+
+def _fill_of(slot: str, words: str) -> str | None:
+    for pattern, _phrase, fill in fill_words()[slot]:
+        if pattern.search(words):
+            return fill
+    return None
+
+
+def _instruments(sentences: str) -> dict[str, list[str]]:
+    ids, types = [], []
+    for m in _first_matches("inc-instr-type", sentences):
+        quoted = _quoted(m.group())
+        if quoted not in ids:
+            ids.append(quoted)
+            types.append(f"{_fill_of('inc-instr-type', m.group())}: {quoted}")
+    return {"inc-instr-id": ids or ["-"], "inc-instr-type": types or ["-"]}
+
+
+def _noun_phrase(text: str, m: re.Match) -> tuple[str, int | str]:
+    """The head phrase with up to two modifiers before it, and how many it names."""
+    before = text[:m.start()].split()[-3:]
+    modifiers: list[str] = []
+    count: int | str = "PLURAL" if m.group().lower().endswith("s") else 1
+    for word in reversed(before):
+        bare = word.strip(",.;:\"'()").lower()
+        if bare.isdigit() or bare in NUMBER_WORDS:
+            count = int(bare) if bare.isdigit() else NUMBER_WORDS[bare]
+            break
+        if not bare.isalpha() or bare in _STOP or len(modifiers) == 2:
+            break
+        modifiers.insert(0, word.strip(",.;:\"'()"))
+    return " ".join([*modifiers, m.group()]), count
+
+
+def _with_next_sentence(text: str, end: int, start: int) -> str:
+    """The incident's sentence and the one after it, where reports tell the damage."""
+    stop = _SENTENCE_END.search(text, end + 1)
+    return text[start:stop.end() if stop else len(text)]
+
+
+def _physical_targets(incident: Incident, sentences: str, told: str) -> dict[str, list[str]]:
+    ids, types, numbers, effects = [], [], [], []
+    effect = ("DESTROYED" if DESTROYED.search(told) else
+              "SOME DAMAGE" if DAMAGED.search(told) or incident.type == "ARSON" else None)
+    for m in _first_matches("phys-tgt-type", sentences)[:3]:
+        phrase, count = _noun_phrase(sentences, m)
+        quoted = _quoted(phrase)
+        if quoted in ids:
+            continue
+        ids.append(quoted)
+        types.append(f"{_fill_of('phys-tgt-type', m.group())}: {quoted}")
+        numbers.append(f"{count}: {quoted}")
+        if effect:
+            effects.append(f"{effect}: {quoted}")
+    return {"phys-tgt-id": ids or ["-"], "phys-tgt-type": types or ["-"],
+            "phys-tgt-num": numbers or ["-"], "phys-tgt-nation": ["-"],
+            "phys-tgt-effect": effects or ["-"], "phys-tgt-total-num": ["-"]}
+
+
+def _human_targets(incident: Incident, report: Report) -> dict[str, list[str]]:
+    text = report.document.text
+    names, descriptions, types, numbers, effects = [], [], [], [], []
+    for claim in report.claims:
+        if claim.item != "personnel" or claim.parent or claim.quantity.span is None \
+                or not any(_inside(claim, e) for e in incident.events) \
+                or claim.outcome not in ("killed", "wounded"):
+            continue
+        noun = _counted_noun(text, claim.quantity.span.end)
+        if not noun:
+            continue
+        quoted = _quoted(f"{claim.quantity.span.text} {noun}")
+        kind = ("ACTIVE MILITARY" if claim.subject.kind == "military" else
+                _fill_of("hum-tgt-type", noun) or "CIVILIAN")
+        if quoted not in descriptions:
+            descriptions.append(quoted)
+            types.append(f"{kind}: {quoted}")
+            numbers.append(f"{_number(claim)}: {quoted}")
+        effects.append(f"{'DEATH' if claim.outcome == 'killed' else 'INJURY'}: {quoted}")
+    for event in incident.events:
+        for recipient in event.recipients:
+            words = recipient.text or ""
+            kind = _fill_of("hum-tgt-type", words)
+            if not kind or _fill_of("phys-tgt-type", words):
+                continue
+            name = _trailing_name(words)
+            if name:
+                names.append(_quoted(name))
+                descriptions.append(f"{_quoted(words[:-len(name)] or name)}: {_quoted(name)}")
+                types.append(f"{kind}: {_quoted(name)}")
+                numbers.append(f"1: {_quoted(name)}")
+            elif _quoted(words) not in descriptions:
+                descriptions.append(_quoted(words))
+                types.append(f"{kind}: {_quoted(words)}")
+                numbers.append(f"{'PLURAL' if words.endswith('s') else 1}: {_quoted(words)}")
+    return {"hum-tgt-name": names or ["-"], "hum-tgt-desc": descriptions or ["-"],
+            "hum-tgt-type": types or ["-"], "hum-tgt-num": numbers or ["-"],
+            "hum-tgt-nation": ["-"], "hum-tgt-effect": list(dict.fromkeys(effects)) or ["-"],
+            "hum-tgt-total-num": ["-"]}
+
+
+def _counted_noun(text: str, start: int) -> str:
+    """The words a figure counts: "five | peasants and ..." -> "peasants"."""
+    words = []
+    for word in text[start:start + 60].split()[:3]:
+        bare = word.strip(",.;:\"'()")
+        if not bare.isalpha() or bare.lower() in _STOP:
+            break
+        words.append(bare)
+        if bare != word:
+            break
+    return " ".join(words)
+
+
+def _number(claim: Claim) -> str:
+    q = claim.quantity
+    if q.low is not None and q.high is not None:
+        return f"{q.low}-{q.high}"
+    if q.qualifier in ("more_than", "at_least"):
+        return f"{q.value}-"
+    if q.qualifier == "about":
+        return f"~{q.value}"
+    return str(q.value)
+
+
+def _trailing_name(words: str) -> str | None:
+    """"businessman Jose Antonio Rodriguez" -> "Jose Antonio Rodriguez"."""
+    tokens = words.split()
+    name = []
+    for token in reversed(tokens):
+        if not token[:1].isupper() or token.lower() in _STOP:
+            break
+        name.insert(0, token)
+    return " ".join(name) if len(name) >= 2 else None
+
+
+# ------------------------------------------------------------------ response files
+
+
+def render_template(message_id: str, number: str, slots: dict[str, list[str]]) -> str:
+    """One template in the layout of the 1992 response files."""
+    lines = []
+    for num, label, name, _kind in SLOTS:
+        values = ([message_id] if num == 0 else [number] if num == 1
+                  else slots.get(name) or ["-"])
+        head = f"{num}.".ljust(4) + label.ljust(31)
+        lines.append(head + values[0])
+        lines.extend(" " * 35 + v for v in values[1:])
+    return "\n".join(lines) + "\n"
+
+
+def respond(report: Report, message_id: str, actors, gazetteer=None) -> str:
+    """The response templates of one message ("*" everywhere when nothing is relevant)."""
+    place = report.document.dateline.place
+    found = incidents(report, _country_of(place, gazetteer) if place and gazetteer else None)
+    if not found:
+        return render_template(message_id, "*", {name: ["*"] for _n, _l, name, _k in SLOTS})
+    return "\n".join(render_template(message_id, str(i), fills(incident, report, actors))
+                     for i, incident in enumerate(found, 1))
+
+
+def responses(texts: Iterable[tuple[str, str]], extractor) -> Iterator[str]:
+    for message_id, text in texts:
+        report = extractor.extract(text)
+        yield respond(report, message_id, extractor.actors, extractor.gazetteer)
+
+
+def _country_of(place: str, gazetteer) -> str | None:
+    """The task country a dateline names (the task's messages all concern one of nine)."""
+    found = gazetteer.lookup(place, countries=list(NINE_COUNTRIES))
+    return found[0].country if found else None

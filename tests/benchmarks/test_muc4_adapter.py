@@ -1,0 +1,91 @@
+"""The sitrep -> MUC-4 adapter: messages in, templates out, scored end to end."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from benchmarks.muc4.__main__ import main
+from benchmarks.muc4.adapter import read_texts, render_template, respond
+from benchmarks.muc4.templates import SLOTS, Location, Place, Str, Sym, parse_messages
+
+from sitrep.pipeline import default
+
+MUC4 = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "muc4"
+TST4 = MUC4 / "corpora" / "tst4"
+
+BOMBING = """SAN SALVADOR, 12 JAN 90 (EFE) -- [TEXT] THE FMLN DYNAMITED TWO ELECTRIC TOWERS
+IN SAN MIGUEL ON 10 JANUARY, POLICE SAID. THE BOMBS DESTROYED THE TOWERS AND LEFT THE
+EASTERN PART OF THE COUNTRY WITHOUT POWER.
+"""
+SPEECH = """SANTIAGO, 3 MAR 89 (EFE) -- [TEXT] THE CHILEAN FOREIGN MINISTER SAID TODAY THAT
+CHILE WILL SIGN A TRADE AGREEMENT WITH ARGENTINA NEXT MONTH. HE PRAISED THE TALKS.
+"""
+
+
+def _template(block: str):
+    message = next(iter(parse_messages(block).values()))
+    return message.templates
+
+
+def test_reads_the_messages_of_a_muc4_text_file(tmp_path: Path) -> None:
+    path = tmp_path / "texts"
+    path.write_text(f"TST9-MUC4-0001\n\n{BOMBING}\n\nTST9-MUC4-0002\n\n{SPEECH}", "latin-1")
+    messages = read_texts(path)
+    assert [m for m, _t in messages] == ["TST9-MUC4-0001", "TST9-MUC4-0002"]
+    assert messages[0][1].strip().startswith("SAN SALVADOR, 12 JAN 90")
+    assert "TST9-MUC4-0002" not in messages[0][1]
+
+
+def test_rendered_templates_read_back_slot_by_slot() -> None:
+    block = render_template("TST9-MUC4-0001", "1", {
+        "inc-type": ["BOMBING"], "phys-tgt-id": ['"TOWERS"', '"BRIDGE"'],
+        "phys-tgt-type": ['ENERGY: "TOWERS"', 'TRANSPORTATION ROUTE: "BRIDGE"']})
+    assert len(block.splitlines()) == len(SLOTS) + 2
+    (template,) = _template(block)
+    assert [f.values for f in template.slots["phys-tgt-id"]] == [(Str("TOWERS"),),
+                                                                  (Str("BRIDGE"),)]
+    assert template.slots["inc-date"] == ()
+
+
+def test_a_bombing_report_in_capitals_becomes_a_bombing_template() -> None:
+    report = default().extract(BOMBING)
+    (template,) = _template(respond(report, "TST9-MUC4-0001", default().actors))
+    slot = template.slots
+    assert slot["inc-type"][0].values == (Sym("BOMBING"),)
+    assert slot["inc-date"][0].values == (Sym("10 JAN 90"),)
+    assert slot["inc-loc"][0].values == (
+        Location("EL SALVADOR", (Place("SAN MIGUEL", "CITY"),)),)
+    assert slot["perp-org-id"][0].values == (Str("FMLN"),)
+    assert slot["perp-inc-cat"][0].values == (Sym("TERRORIST ACT"),)
+    phys = {f.values[0].text: f.tags[0].text for f in slot["phys-tgt-type"]}
+    assert phys == {"ENERGY": "ELECTRIC TOWERS"}
+    assert {f.values[0].text for f in slot["phys-tgt-num"]} == {"2"}
+    assert {f.values[0].text for f in slot["phys-tgt-effect"]} == {"DESTROYED"}
+
+
+def test_a_report_with_no_violence_is_irrelevant() -> None:
+    report = default().extract(SPEECH)
+    block = respond(report, "TST9-MUC4-0002", default().actors)
+    assert "1.  MESSAGE: TEMPLATE              *" in block
+    assert _template(block) == ()
+
+
+@pytest.mark.skipif(not TST4.exists(), reason="MUC-4 eval data not present")
+def test_texts_mode_runs_sitrep_and_scores_it(tmp_path: Path, capsys) -> None:
+    messages = (TST4 / "tst4-muc4").read_text(encoding="latin-1").split("\nTST4-MUC4-0006")[0]
+    texts = tmp_path / "texts"
+    texts.write_text(messages, encoding="latin-1")
+    out = tmp_path / "response"
+    assert main(["--texts", str(texts), "--key", str(TST4 / "key-tst4.v2"),
+                 "--out", str(out), "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert set(result["all_templates"]) >= {"recall", "precision", "overgeneration", "f"}
+    responses = parse_messages(out.read_text())
+    assert sorted(responses) == [f"TST4-MUC4-000{i}" for i in range(1, 6)]
+    # message 1 is a bombing of a church in Talcahuano, Chile
+    (first,) = responses["TST4-MUC4-0001"].templates
+    assert first.slots["inc-type"][0].values == (Sym("BOMBING"),)
+    assert first.slots["inc-loc"][0].values[0].country == "CHILE"
+    assert result["slots"]["inc-type"]["recall"] > 0
