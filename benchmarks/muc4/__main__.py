@@ -31,6 +31,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -81,15 +82,18 @@ def score_file(response: str | Path, key: str | Path, history: str | Path | None
     return score_messages(read_messages(key), read_messages(response), judge, mapping)
 
 
-def run_texts(texts: str | Path, out: str | Path | None = None) -> str:
-    """sitrep's response templates for a MUC-4 text file (progress on stderr)."""
+def run_texts(texts: str | Path, out: str | Path | None = None,
+              key_ids: Iterable[str] = ()) -> str:
+    """sitrep's response templates for a MUC-4 text file (progress on stderr), under the
+    message ids the key uses."""
     from benchmarks.muc4.adapter import read_texts, responses
     from sitrep.pipeline import Extractor
 
     messages = read_texts(texts)
     extractor = Extractor()
     blocks = []
-    for i, block in enumerate(responses(messages, extractor), 1):
+    ids = {key_id.split()[0]: key_id for key_id in key_ids}
+    for i, block in enumerate(responses(messages, extractor, ids), 1):
         blocks.append(block)
         if i % 25 == 0 or i == len(messages):
             print(f"sitrep: {i}/{len(messages)} messages", file=sys.stderr)
@@ -162,9 +166,9 @@ def main(argv: list[str] | None = None) -> int:
         for path in (args.texts, args.key):
             if not Path(path).is_file():
                 parser.error(f"no such file: {path}")
-        response = run_texts(args.texts, args.out)
-        score = score_messages(read_messages(args.key), parse_messages(response),
-                               AutomaticJudge())
+        key = read_messages(args.key)
+        response = run_texts(args.texts, args.out, key)
+        score = score_messages(key, parse_messages(response), AutomaticJudge())
         print(json.dumps(to_json(score), indent=2) if args.json else render(score))
         return 0
     if args.official_table:

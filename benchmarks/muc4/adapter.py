@@ -30,14 +30,17 @@ from pathlib import Path
 
 from benchmarks.muc4.templates import SLOTS
 from sitrep.datafiles import tsv_rows
+from sitrep.ingest.truecase import RARE_WORD_COUNT
 from sitrep.records import Claim, Event, Report
+from sitrep.resolve.names import word_frequency
 
 NINE_COUNTRIES = {"SLV": "EL SALVADOR", "GTM": "GUATEMALA", "HND": "HONDURAS",
                   "ARG": "ARGENTINA", "BOL": "BOLIVIA", "CHL": "CHILE", "COL": "COLOMBIA",
                   "ECU": "ECUADOR", "PER": "PERU"}
 # What the task calls a country's first-level division (location set list).
 DIVISION = {"ARG": "PROVINCE", "ECU": "PROVINCE", "CHL": "REGION"}
-MESSAGE_ID = re.compile(r"(?m)^([A-Z0-9]+-MUC\d-\d{4})[ \t]*$")
+# "TST4-MUC4-0001", "DEV-MUC3-0001 (NOSC)": the id, and the source that prepared the text
+MESSAGE_ID = re.compile(r"(?m)^([A-Z0-9]+-MUC\d-\d{4})(?:[ \t]+\([^)\n]*\))?[ \t]*$")
 MONTHS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
 NO_KIDNAP_SLOTS = frozenset({"inc-instr-id", "inc-instr-type", "phys-tgt-id", "phys-tgt-type",
                              "phys-tgt-num", "phys-tgt-nation", "phys-tgt-effect",
@@ -55,6 +58,11 @@ NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
 _STOP = frozenset({"and", "or", "in", "on", "at", "of", "who", "which", "that", "were", "was",
                    "are", "is", "have", "has", "had", "by", "from", "with", "during", "when",
                    "while", "after", "before", "as", "the", "to", "for", "but"})
+_NOT_PEOPLE = frozenset({"he", "him", "she", "her", "they", "them", "it", "one", "victims",
+                         "people", "persons", "this", "these", "those", "who", "whom",
+                         "others", "themselves", "himself", "herself"})
+MONTH_NAMES = frozenset({"january", "february", "march", "april", "may", "june", "july",
+                         "august", "september", "october", "november", "december"})
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _ARTICLE = re.compile(r"^(?:the|a|an|some|several|other)\s+", re.I)
 
@@ -206,8 +214,8 @@ def _plain(name: str) -> str:
 
 
 def _quoted(text: str) -> str:
-    words = _ARTICLE.sub("", text.strip().strip(".,;:"))
-    return '"' + words.upper().replace('"', "") + '"'
+    words = _ARTICLE.sub("", " ".join(text.replace('"', " ").split()).strip(".,;:'"))
+    return '"' + words.upper() + '"'
 
 
 def _perpetrators(incident: Incident, report: Report, sentences: str, actors
@@ -334,45 +342,104 @@ def _physical_targets(incident: Incident, sentences: str, told: str) -> dict[str
             "phys-tgt-effect": effects or ["-"], "phys-tgt-total-num": ["-"]}
 
 
+@dataclass(frozen=True)
+class Victim:
+    """One human target: a name and/or a description, its type, number and effect."""
+
+    name: str | None
+    description: str | None
+    kind: str
+    number: str
+    effect: str | None
+
+    @property
+    def ref(self) -> str:
+        return _quoted(self.name or self.description or "")
+
+
+DEATH = re.compile(r"\b(?:kill\w*|murder\w*|assassinat\w*|execut\w*|dead|death|died|"
+                   r"massacr\w*|behead\w*)\b", re.I)
+INJURY = re.compile(r"\b(?:wound\w*|injur\w*|hurt)\b", re.I)
+
+
 def _human_targets(incident: Incident, report: Report) -> dict[str, list[str]]:
-    text = report.document.text
-    names, descriptions, types, numbers, effects = [], [], [], [], []
+    victims: dict[str, Victim] = {}
+    for victim in [*_counted_victims(incident, report), *_named_victims(incident, report)]:
+        victims.setdefault(victim.ref, victim)
+    chosen = list(victims.values())
+    kidnap = incident.type == "KIDNAPPING"
+    return {
+        "hum-tgt-name": [_quoted(v.name) for v in chosen if v.name] or ["-"],
+        "hum-tgt-desc": [f"{_quoted(v.description)}: {v.ref}" if v.name else v.ref
+                         for v in chosen if v.description] or ["-"],
+        "hum-tgt-type": [f"{v.kind}: {v.ref}" for v in chosen] or ["-"],
+        "hum-tgt-num": [f"{v.number}: {v.ref}" for v in chosen] or ["-"],
+        "hum-tgt-nation": ["-"],
+        "hum-tgt-effect": [f"{v.effect}: {v.ref}" for v in chosen
+                           if v.effect and not kidnap] or ["-"],
+        "hum-tgt-total-num": ["-"],
+    }
+
+
+def _counted_victims(incident: Incident, report: Report) -> Iterator[Victim]:
+    """Victims the claims count: "killed five peasants"."""
     for claim in report.claims:
         if claim.item != "personnel" or claim.parent or claim.quantity.span is None \
                 or not any(_inside(claim, e) for e in incident.events) \
                 or claim.outcome not in ("killed", "wounded"):
             continue
-        noun = _counted_noun(text, claim.quantity.span.end)
-        if not noun:
+        noun = _counted_noun(report.document.text, claim.quantity.span.end)
+        if not noun or not _is_person_phrase(noun):
             continue
-        quoted = _quoted(f"{claim.quantity.span.text} {noun}")
         kind = ("ACTIVE MILITARY" if claim.subject.kind == "military" else
                 _fill_of("hum-tgt-type", noun) or "CIVILIAN")
-        if quoted not in descriptions:
-            descriptions.append(quoted)
-            types.append(f"{kind}: {quoted}")
-            numbers.append(f"{_number(claim)}: {quoted}")
-        effects.append(f"{'DEATH' if claim.outcome == 'killed' else 'INJURY'}: {quoted}")
+        yield Victim(None, f"{claim.quantity.span.text} {noun}", kind, _number(claim),
+                     "DEATH" if claim.outcome == "killed" else "INJURY")
+
+
+def _named_victims(incident: Incident, report: Report) -> Iterator[Victim]:
+    """Victims the events name: "killed Mayor Jose Garcia", "kidnapped two engineers"."""
+    text = report.document.text
     for event in incident.events:
+        sentence = text[event.evidence.start:event.evidence.end]
+        effect = "DEATH" if DEATH.search(sentence) else "INJURY" if INJURY.search(sentence) \
+            else None
         for recipient in event.recipients:
-            words = recipient.text or ""
-            kind = _fill_of("hum-tgt-type", words)
-            if not kind or _fill_of("phys-tgt-type", words):
-                continue
-            name = _trailing_name(words)
-            if name:
-                names.append(_quoted(name))
-                descriptions.append(f"{_quoted(words[:-len(name)] or name)}: {_quoted(name)}")
-                types.append(f"{kind}: {_quoted(name)}")
-                numbers.append(f"1: {_quoted(name)}")
-            elif _quoted(words) not in descriptions:
-                descriptions.append(_quoted(words))
-                types.append(f"{kind}: {_quoted(words)}")
-                numbers.append(f"{'PLURAL' if words.endswith('s') else 1}: {_quoted(words)}")
-    return {"hum-tgt-name": names or ["-"], "hum-tgt-desc": descriptions or ["-"],
-            "hum-tgt-type": types or ["-"], "hum-tgt-num": numbers or ["-"],
-            "hum-tgt-nation": ["-"], "hum-tgt-effect": list(dict.fromkeys(effects)) or ["-"],
-            "hum-tgt-total-num": ["-"]}
+            victim = _victim(recipient.text or "", recipient.actor, effect)
+            if victim is not None:
+                yield victim
+
+
+def _victim(text: str, actor: str | None, effect: str | None) -> Victim | None:
+    """"Carlos Julio Torrado, mayor of Abrego" -> name and title; None for no person."""
+    head, _comma, rest = " ".join(text.split()).partition(", ")
+    words = _ARTICLE.sub("", head.strip())
+    kind = _fill_of("hum-tgt-type", text)
+    if not _is_person_phrase(words) or _fill_of("phys-tgt-type", words) or actor and not kind:
+        return None
+    name = _trailing_name(words)
+    title = words[:-len(name)].strip() if name else words
+    if name and not title and rest[:1].islower():
+        title = " ".join(rest.split()[:6])  # an apposition: "..., mayor of Abrego"
+    return Victim(name, title or None, kind or "CIVILIAN", _count_of(words, name), effect)
+
+
+def _is_person_phrase(words: str) -> bool:
+    """Not a pronoun, a bare number, a date or a weapon ("him", "two", "15 December")."""
+    tokens = [t.lower().strip(".,") for t in words.split()]
+    if not tokens or tokens[-1] in _NOT_PEOPLE or tokens[-1].isdigit() \
+            or tokens[-1] in NUMBER_WORDS or _fill_of("inc-instr-type", words):
+        return False
+    return not any(m in tokens for m in MONTH_NAMES)
+
+
+def _count_of(words: str, name: str | None) -> str:
+    first = words.split()[0].lower()
+    if name or first in ("a", "an", "one"):
+        return "1"
+    if first.isdigit() or first in NUMBER_WORDS:
+        return str(int(first) if first.isdigit() else NUMBER_WORDS[first])
+    return "PLURAL" if words.lower().endswith("s") else "1"
 
 
 def _counted_noun(text: str, start: int) -> str:
@@ -400,14 +467,17 @@ def _number(claim: Claim) -> str:
 
 
 def _trailing_name(words: str) -> str | None:
-    """"businessman Jose Antonio Rodriguez" -> "Jose Antonio Rodriguez"."""
+    """"businessman Jose Antonio Rodriguez" -> "Jose Antonio Rodriguez"; a single word
+    counts when it is no common word ("Castellar")."""
     tokens = words.split()
-    name = []
+    name: list[str] = []
     for token in reversed(tokens):
-        if not token[:1].isupper() or token.lower() in _STOP:
+        if not token[:1].isupper() or token.lower() in _STOP or _fill_of("hum-tgt-type", token):
             break
         name.insert(0, token)
-    return " ".join(name) if len(name) >= 2 else None
+    if len(name) == 1 and word_frequency(name[0].lower()) >= RARE_WORD_COUNT:
+        return None
+    return " ".join(name) if name else None
 
 
 # ------------------------------------------------------------------ response files
@@ -435,10 +505,14 @@ def respond(report: Report, message_id: str, actors, gazetteer=None) -> str:
                      for i, incident in enumerate(found, 1))
 
 
-def responses(texts: Iterable[tuple[str, str]], extractor) -> Iterator[str]:
+def responses(texts: Iterable[tuple[str, str]], extractor,
+              ids: dict[str, str] | None = None) -> Iterator[str]:
+    """Response templates per message; ``ids`` renames messages to the key's ids
+    ("DEV-MUC3-0001" -> "DEV-MUC3-0001 (NCCOSC)")."""
     for message_id, text in texts:
         report = extractor.extract(text)
-        yield respond(report, message_id, extractor.actors, extractor.gazetteer)
+        yield respond(report, (ids or {}).get(message_id, message_id), extractor.actors,
+                      extractor.gazetteer)
 
 
 def _country_of(place: str, gazetteer) -> str | None:

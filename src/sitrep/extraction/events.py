@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..datafiles import tsv_rows
@@ -60,6 +60,7 @@ class Trigger:
     agents: tuple[tuple[int, int], ...]
     recipients: tuple[tuple[int, int], ...]
     present: bool = False  # told in the present tense ("calls on"): it happens as reported
+    harm: bool = False  # a verb of harm ("killed", "shot") with its victims, no other trigger
 
 
 @functools.lru_cache(maxsize=1)
@@ -77,12 +78,16 @@ def find_triggers(doc: Doc) -> list[Trigger]:
     inside what is demanded or alleged ("accused the other party of launching attacks")
     are the statement's content, not events of their own."""
     found: dict[tuple, Trigger] = {}
+    harms: list[Trigger] = []
     covered: set[int] = set()
     for tok in doc:
         if tok.i in covered:
             continue
         hit = _match(tok)
         if hit is None:
+            harm = _harm(tok)
+            if harm is not None:
+                harms.append(harm)
             continue
         (type_, mode, acled), end = hit
         covered.update(range(tok.i, end))
@@ -93,7 +98,45 @@ def find_triggers(doc: Doc) -> list[Trigger]:
         trigger = Trigger(type_, mode, acled, (tok.idx, doc[end - 1].idx + len(doc[end - 1])),
                           agents, recipients, tok.tag_ in ("VBZ", "VBP"))
         found.setdefault((type_, mode), trigger)
-    return list(found.values())
+    return _with_victims(list(found.values()), [h for h in harms if _not_inside(h, covered, doc)])
+
+
+def _harm(tok: Token) -> Trigger | None:
+    """"guerrillas killed the mayor", "a judge was shot": a verb of harm with its victim."""
+    if tok.pos_ != "VERB" or not _is_harm(tok):
+        return None
+    type_, mode, acled = lexicon()[(tok.lemma_.lower(), "harm")]
+    agents, victims = _arguments(tok, type_)
+    if not victims:
+        return None
+    return Trigger(type_, mode, acled, (tok.idx, tok.idx + len(tok)), agents, victims,
+                   tok.tag_ in ("VBZ", "VBP"), harm=True)
+
+
+def _is_harm(tok: Token) -> bool:
+    return (tok.lemma_.lower(), "harm") in lexicon()
+
+
+def _not_inside(trigger: Trigger, covered: set[int], doc: Doc) -> bool:
+    return not any(doc[i].idx == trigger.cue[0] for i in covered)
+
+
+def _with_victims(triggers: list[Trigger], harms: list[Trigger]) -> list[Trigger]:
+    """The victims of harm verbs join the sentence's violent event ("a bomb exploded,
+    killing the mayor"); with no violent event the harm is the event."""
+    if not harms:
+        return triggers
+    violent = [t for t in triggers if t.type == "ASSAULT"]
+    if not violent:
+        first = harms[0]
+        victims = tuple(dict.fromkeys(v for h in harms for v in h.recipients))
+        agents = tuple(dict.fromkeys(a for h in harms for a in h.agents))
+        return [*triggers, replace(first, agents=agents, recipients=victims)]
+    main = violent[0]
+    merged = replace(main, recipients=tuple(dict.fromkeys(
+        [*main.recipients, *(v for h in harms for v in h.recipients)])),
+        agents=main.agents or tuple(dict.fromkeys(a for h in harms for a in h.agents)))
+    return [merged if t is main else t for t in triggers]
 
 
 def _match(tok: Token):
@@ -148,11 +191,20 @@ def _arguments(tok: Token, type_: str):
             verb = verb.head
         mods = tuple(_span(c) for c in tok.children if c.dep_ in ("amod", "compound", "poss")
                      and c.pos_ in ("ADJ", "PROPN", "NOUN"))
-        subjects = tuple(s for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+        # "three soldiers were killed in an ambush": the killed are no doers
+        roles = ("nsubj",) if _is_harm(verb) else ("nsubj", "nsubjpass")
+        subjects = tuple(s for c in verb.children if c.dep_ in roles
                          for s in _spans(c) if not s[0] <= tok.idx < s[1])
         return mods + subjects, ()
-    agents = tuple(s for c in verb.children if c.dep_ in ("nsubj", "agent") for s in _spans(c))
-    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    subject_of = verb
+    while subject_of.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass")
+                                                for c in subject_of.children):
+        subject_of = subject_of.head  # "gunmen shot and killed the mayor"
+    agents = tuple(s for c in subject_of.children if c.dep_ == "nsubj" for s in _spans(c))
+    agents += tuple(s for c in verb.children if c.dep_ == "agent"
+                    for o in c.children if o.dep_ == "pobj" for s in _spans(o))
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative", "nsubjpass")]
+    objects += [j for o in list(objects) for j in o.conjuncts]
     objects += [o for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "to")
                 for o in c.children if o.dep_ == "pobj"]
     if type_ == "AGREE":
@@ -189,6 +241,16 @@ def _span(tok: Token) -> tuple[int, int]:
             right = child.right_edge if child.dep_ != "prep" else child.right_edge
     end = right.idx + len(right)
     return (left.idx, end)
+
+
+def _acled(trigger: Trigger, recipients: list[EventActor]) -> dict[str, str] | None:
+    """The ACLED type; harm done to a coded force or group ("two soldiers were killed")
+    is fighting, harm to anyone else an attack on civilians."""
+    if trigger.harm and any(r.actor for r in recipients):
+        return {"event_type": "Battles", "sub_event_type": "Armed clash"}
+    if trigger.acled is None:
+        return None
+    return {"event_type": trigger.acled[0], "sub_event_type": trigger.acled[1]}
 
 
 class EventBuilder:
@@ -257,8 +319,7 @@ class EventBuilder:
             date=date, place=self._place(trigger, facts, source),
             background=self._background(date, sentence),
             reported_by=reporter,
-            acled={"event_type": trigger.acled[0], "sub_event_type": trigger.acled[1]}
-            if trigger.acled else None,
+            acled=_acled(trigger, recipients),
             evidence=Span.of(self.text, facts.start, facts.end) if len(sentence) < 400
             else cue,
             id=f"E{number + 1}",
