@@ -39,6 +39,7 @@ from benchmarks.muc4.scorer import (
     ProgramJudge,
     Verdict,
     canon,
+    holds,
     same_fill,
 )
 from benchmarks.muc4.templates import (
@@ -180,7 +181,7 @@ class ReplayJudge(ProgramJudge):
     def human(self, ctx: Context, key: Fill, response: Fill) -> Verdict:
         records = self._records(ctx, ctx.slot, response)
         for record in records:
-            if any(same_fill(k, key) for k in record.keys):
+            if any(holds(key, k) for k in record.keys):
                 shared = record.keys if len(record.keys) > 1 else ()
                 return Verdict(record.verdict, human=True, shared=shared)
         if any(r.verdict == FAIL for r in records):

@@ -270,6 +270,15 @@ def same_fill(a: Fill, b: Fill) -> bool:
             and {canon(t) for t in a.tags or ()} == {canon(t) for t in b.tags or ()})
 
 
+def holds(key: Fill, recorded: Fill) -> bool:
+    """Is ``recorded`` (a key filler a human judged against) this key filler? Same tags,
+    and its values among the key filler's: the 1992 key may list fewer alternatives
+    than the key scored now (see ``key1992``), never different ones."""
+    mine = {canon(v) for v in key.values}
+    return ({canon(t) for t in recorded.tags or ()} == {canon(t) for t in key.tags or ()}
+            and all(canon(v) in mine for v in recorded.values))
+
+
 def values_match(key: Fill, response: Fill) -> bool:
     return any(same_value(k, r) for k in key.values for r in response.values)
 
@@ -558,7 +567,7 @@ def score_slot(ctx: Context, keys: Sequence[Fill], responses: Sequence[Fill],
         owner[best] = verdict
         done.add(ri)
         for kj, other in enumerate(keys):
-            if kj not in owner and any(same_fill(other, s) for s in verdict.shared):
+            if kj not in owner and any(holds(other, s) for s in verdict.shared):
                 owner[kj] = verdict
                 extra += 1
     return _count(keys, owner, len(responses), len(responses) - len(done), extra)

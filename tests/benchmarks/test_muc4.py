@@ -307,3 +307,33 @@ def test_official_table_covers_the_17_systems() -> None:
     assert by_system["GE"]["replay_f"] == by_system["GE"]["official_f"] == 57.15
     # Automatic scoring stays near the human-judged figures (within 2 F points).
     assert all(abs(row["automatic_f"] - row["official_f"]) < 2 for row in rows)
+
+
+def _nrad_section(message: str, key: str, response: str, slot: str, **counts: int):
+    from benchmarks.muc4.report import NradReport, NradSection
+    row = dict.fromkeys(("pos", "act", "cor", "par", "inc", "icr", "ipa", "spu", "mis",
+                         "non"), 0) | counts
+    return NradReport((NradSection(message, key, response, "matched", {slot: row}),), {}, None)
+
+
+def test_an_automatic_official_correct_restores_the_1992_key_value() -> None:
+    from benchmarks.muc4.key1992 import evidence, merge, restore_1992_fills
+    key = parse_messages(template("TST-0001", "1", s2="21 SEP 88", s4="BOMBING",
+                                  s9='"REBELS"'))
+    answer = parse_messages(template("TST-0001", "1", s2="22 SEP 88", s4="BOMBING"))
+    # COR without ICR: the program matched 22 SEP 88 by itself, so the key held it.
+    found = evidence(_nrad_section("TST-0001", "1", "1", "inc-date", pos=1, act=1, cor=1),
+                     key, answer)
+    restored = restore_1992_fills(key, merge([found]))
+    assert restored["TST-0001"].templates[0].fills("inc-date")[0].values == (
+        Sym("21 SEP 88"), Sym("22 SEP 88"))
+    # A human's "correct" (ICR) proves nothing about the key's text.
+    human = evidence(_nrad_section("TST-0001", "1", "1", "inc-date", pos=1, act=1, cor=1,
+                                   icr=1), key, answer)
+    assert human == {}
+    # Judgments recorded against the v2 filler still apply to the restored one.
+    history = History.parse('(("TST-0001" ("1" (inc-date ("21 SEPT 88" match "21 SEP 88")))))')
+    other = parse_messages(template("TST-0001", "1", s2="21 SEPT 88", s4="BOMBING",
+                                    s9='"REBELS"'))
+    score = score_messages(restored, other, ReplayJudge(history))
+    assert (score.slot("inc-date").cor, score.slot("inc-date").icr) == (1, 1)
