@@ -168,10 +168,13 @@ class ReplayJudge(ProgramJudge):
         for slot in REFERENT.get(ctx.slot, ()):
             for tag in response.tags or ():
                 for record in self._records(ctx, slot, Fill((tag,))):
-                    if not any({canon(v) for v in k.values} & key_tags for k in record.keys):
+                    # judged against the key's referent filler itself, not against
+                    # another filler that happens to share an alternative with it
+                    if not any(all(canon(v) in key_tags for v in k.values)
+                               for k in record.keys):
                         continue
                     if record.verdict == MATCH:
-                        return Verdict(MATCH)
+                        return Verdict(MATCH, referent=True)
                     if record.verdict == PARTIAL and len(record.keys) > 1:
                         best = Verdict(MATCH, human=True)
                     elif record.verdict == PARTIAL and best.result == FAIL:

@@ -24,7 +24,7 @@ import datetime
 import math
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 
 from benchmarks.muc4.templates import (
     SCORED_SLOTS,
@@ -145,6 +145,7 @@ class Verdict:
     result: str
     human: bool = False
     shared: tuple[Fill, ...] = ()
+    referent: bool = False  # a tag that is right through its referent's judgment
 
     @property
     def credit(self) -> float:
@@ -538,8 +539,9 @@ def score_slot(ctx: Context, keys: Sequence[Fill], responses: Sequence[Fill],
                judge: Judge) -> Tally:
     """Pair one slot's fillers as the 1992 scorer did, then count.
 
-    Exact (program) matches pair first, in response order; then each remaining response
-    filler takes the first remaining key filler with the best verdict. A distributed
+    Exact (program) matches pair first, in response order (see ``_program_pick``); then
+    each remaining response filler takes the first remaining key filler with the best
+    verdict. A distributed
     partial pairs with all its key fillers and counts once per key filler. Leftover
     key and response fillers pair up as incorrect; the rest are missing (optional key
     fillers excepted) or spurious.
@@ -551,11 +553,12 @@ def score_slot(ctx: Context, keys: Sequence[Fill], responses: Sequence[Fill],
     done: set[int] = set()
     extra = 0
     for ri, row in enumerate(verdicts):
-        for ki, verdict in enumerate(row):
-            if ki not in owner and verdict.result == MATCH and not verdict.human:
-                owner[ki] = verdict
-                done.add(ri)
-                break
+        matches = [ki for ki, verdict in enumerate(row)
+                   if ki not in owner and verdict.result == MATCH and not verdict.human]
+        if matches:
+            ki, verdict = _program_pick(keys, row, matches)
+            owner[ki] = verdict
+            done.add(ri)
     for ri, row in enumerate(verdicts):
         if ri in done:
             continue
@@ -571,6 +574,25 @@ def score_slot(ctx: Context, keys: Sequence[Fill], responses: Sequence[Fill],
                 owner[kj] = verdict
                 extra += 1
     return _count(keys, owner, len(responses), len(responses) - len(done), extra)
+
+
+def _program_pick(keys: Sequence[Fill], row: Sequence[Verdict],
+                  matches: Sequence[int]) -> tuple[int, Verdict]:
+    """The key filler an exact match pairs with: the first, unless the tag is right only
+    through its referent and other key fillers carry the same tag. Then the program
+    could not tell which key filler the response meant and asked the scorer (counted
+    ICR), who took the last candidate (TST4 0015, 0056 and 0061, in every report)."""
+    first = matches[0]
+    if row[first].referent and _tag_repeated(keys, first):
+        last = matches[-1]
+        return last, replace(row[last], human=True)
+    return first, row[first]
+
+
+def _tag_repeated(keys: Sequence[Fill], index: int) -> bool:
+    mine = {canon(t) for t in keys[index].tags or ()}
+    return any({canon(t) for t in other.tags or ()} == mine
+               for i, other in enumerate(keys) if i != index)
 
 
 def _count(keys: Sequence[Fill], owner: Mapping[int, Verdict], act: int, left: int,

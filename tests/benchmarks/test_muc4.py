@@ -337,3 +337,45 @@ def test_an_automatic_official_correct_restores_the_1992_key_value() -> None:
                                     s9='"REBELS"'))
     score = score_messages(restored, other, ReplayJudge(history))
     assert (score.slot("inc-date").cor, score.slot("inc-date").icr) == (1, 1)
+
+
+TAG_HISTORY = """
+(("TST-0001"
+  ("1"
+   (hum-tgt-desc
+    ("\\"THE WIVES OF THE CITY\\"" match (or "\\"WIVES OF THE CITY\\"" "\\"WIVES\\""))
+    ("\\"AT LEAST TWO PEOPLE\\"" match "\\"PEOPLE\\"")))))
+"""
+
+
+def _tag_verdicts(key_fills: list[str], response: str, slot: str = "hum-tgt-type"):
+    key = parse_messages(template("TST-0001", "1", s4="ATTACK", s19='"PEOPLE"',
+                                  s20=key_fills))["TST-0001"].templates[0]
+    ctx = Context("TST-0001", key, key, slot)
+    judge = ReplayJudge(History.parse(TAG_HISTORY))
+    fill = parse_fill(slot, response)
+    return key, ctx, judge, fill
+
+
+def test_a_tag_is_right_only_against_the_key_referent_it_was_judged_against() -> None:
+    key, ctx, judge, fill = _tag_verdicts(
+        ['CIVILIAN: "WIVES OF THE CITY" / "WIVES"', 'CIVILIAN: "MAYORS" / "WIVES"'],
+        'CIVILIAN: "THE WIVES OF THE CITY"')
+    wives, mayors = key.fills("hum-tgt-type")
+    # The referent was judged against "WIVES OF THE CITY" / "WIVES"; the mayors' filler
+    # merely shares the alternative "WIVES".
+    assert judge(ctx, wives, fill).result == MATCH
+    assert judge(ctx, mayors, fill).result != MATCH
+
+
+def test_a_tag_shared_by_several_key_fillers_was_placed_by_the_scorer() -> None:
+    key, ctx, judge, fill = _tag_verdicts(
+        ['CIVILIAN: "PEOPLE"', '? CIVILIAN: "PEOPLE"'], 'CIVILIAN: "AT LEAST TWO PEOPLE"')
+    # The program could not tell which "PEOPLE" filler was meant: a human placed it on
+    # the last one (ICR), and the required first one is missing.
+    assert score_slot(ctx, key.fills("hum-tgt-type"), [fill], judge) == Tally(
+        pos=2, act=1, cor=1, icr=1, mis=1)
+    key, ctx, judge, fill = _tag_verdicts(['CIVILIAN: "PEOPLE"'],
+                                          'CIVILIAN: "AT LEAST TWO PEOPLE"')
+    assert score_slot(ctx, key.fills("hum-tgt-type"), [fill], judge) == Tally(
+        pos=1, act=1, cor=1)
