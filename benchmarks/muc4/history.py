@@ -27,6 +27,7 @@ partial for four key fillers, later a fail), replay cannot recover the official 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -163,15 +164,16 @@ class ReplayJudge(ProgramJudge):
     def referent(self, ctx: Context, key: Fill, response: Fill) -> Verdict:
         """A tag is right if its referent was judged to match the key's referent; a
         distributed partial there counted as right, a plain partial as partial."""
-        key_tags = {canon(t) for t in key.tags or ()}
+        key_tags = tuple(key.tags or ())
         best = Verdict(FAIL)
         for slot in REFERENT.get(ctx.slot, ()):
+            referents = ctx.key.fills(slot)
+            wanted = _closest(referents, key_tags)
             for tag in response.tags or ():
                 for record in self._records(ctx, slot, Fill((tag,))):
-                    # judged against the key's referent filler itself, not against
-                    # another filler that happens to share an alternative with it
-                    if not any(all(canon(v) in key_tags for v in k.values)
-                               for k in record.keys):
+                    # Judged against the key's referent filler itself, not against
+                    # another filler that merely shares an alternative with it.
+                    if not any(_names(referents, wanted, k, key_tags) for k in record.keys):
                         continue
                     if record.verdict == MATCH:
                         return Verdict(MATCH, referent=True)
@@ -192,6 +194,26 @@ class ReplayJudge(ProgramJudge):
         if SLOT_KIND[ctx.slot] == "set" and not response.tags:
             return Verdict(PARTIAL)
         return Verdict(FAIL)
+
+
+def _names(referents: Sequence[Fill], wanted: int | None, recorded: Fill,
+           key_tags: Sequence[Value]) -> bool:
+    """Does a recorded key filler stand for the referent the key's tags name?"""
+    if wanted is None:  # the key names no filler of its own template: compare text
+        tags = {canon(t) for t in key_tags}
+        return all(canon(v) in tags for v in recorded.values)
+    return _closest(referents, recorded.values) == wanted
+
+
+def _closest(fills: Sequence[Fill], values: Sequence[Value]) -> int | None:
+    """The index of the filler sharing most alternatives with ``values`` (None if none
+    shares any). The key scored now may list other alternatives than the key a
+    judgment was recorded against, so equality would be too strict."""
+    wanted = {canon(v) for v in values}
+    overlap = [len(wanted & {canon(v) for v in f.values}) for f in fills]
+    if not overlap or max(overlap) == 0:
+        return None
+    return overlap.index(max(overlap))
 
 
 def _items(form: SExpr) -> list:

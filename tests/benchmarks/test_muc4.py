@@ -344,12 +344,15 @@ TAG_HISTORY = """
   ("1"
    (hum-tgt-desc
     ("\\"THE WIVES OF THE CITY\\"" match (or "\\"WIVES OF THE CITY\\"" "\\"WIVES\\""))
-    ("\\"AT LEAST TWO PEOPLE\\"" match "\\"PEOPLE\\"")))))
+    ("\\"AT LEAST TWO PEOPLE\\"" match "\\"PEOPLE\\"")
+    ("\\"OLD GUARD\\"" match (or "\\"BODYGUARD\\"" "\\"GUARD\\""))))))
 """
 
 
 def _tag_verdicts(key_fills: list[str], response: str, slot: str = "hum-tgt-type"):
-    key = parse_messages(template("TST-0001", "1", s4="ATTACK", s19='"PEOPLE"',
+    referents = ['"WIVES OF THE CITY" / "WIVES"', '"MAYORS" / "WIVES"', '"PEOPLE"',
+                 '"GUARD"']
+    key = parse_messages(template("TST-0001", "1", s4="ATTACK", s19=referents,
                                   s20=key_fills))["TST-0001"].templates[0]
     ctx = Context("TST-0001", key, key, slot)
     judge = ReplayJudge(History.parse(TAG_HISTORY))
@@ -366,6 +369,9 @@ def test_a_tag_is_right_only_against_the_key_referent_it_was_judged_against() ->
     # merely shares the alternative "WIVES".
     assert judge(ctx, wives, fill).result == MATCH
     assert judge(ctx, mayors, fill).result != MATCH
+    # The judgment still holds after the key dropped the alternative "BODYGUARD".
+    key, ctx, judge, fill = _tag_verdicts(['CIVILIAN: "GUARD"'], 'CIVILIAN: "OLD GUARD"')
+    assert judge(ctx, key.fills("hum-tgt-type")[0], fill).result == MATCH
 
 
 def test_a_tag_shared_by_several_key_fillers_was_placed_by_the_scorer() -> None:
