@@ -192,7 +192,7 @@ class ReplayJudge(ProgramJudge):
         if any(r.verdict == FAIL for r in records):
             return Verdict(FAIL, human=True)
         if SLOT_KIND[ctx.slot] == "set" and not response.tags:
-            return Verdict(PARTIAL)
+            return Verdict(PARTIAL, wrong_tag=True)
         return Verdict(FAIL)
 
 

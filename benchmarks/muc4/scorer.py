@@ -146,6 +146,7 @@ class Verdict:
     human: bool = False
     shared: tuple[Fill, ...] = ()
     referent: bool = False  # a tag that is right through its referent's judgment
+    wrong_tag: bool = False  # partial credit by rule for a set fill whose tag is not right
 
     @property
     def credit(self) -> float:
@@ -184,7 +185,8 @@ class ProgramJudge:
                 return tag if tag.result != FAIL else None
             if set_partial(ctx.slot, key, response):
                 # guidelines 3.2.4-3.2.23: automatic, whatever the tag
-                return Verdict(PARTIAL)
+                right = self.tag(ctx, key, response).result == MATCH
+                return Verdict(PARTIAL, wrong_tag=not right)
             return Verdict(FAIL)
         if values_match(key, response):
             tag = self.tag(ctx, key, response)
@@ -562,10 +564,12 @@ def score_slot(ctx: Context, keys: Sequence[Fill], responses: Sequence[Fill],
     for ri, row in enumerate(verdicts):
         if ri in done:
             continue
-        open_keys = [ki for ki in range(len(keys)) if ki not in owner and row[ki].credit > 0]
+        open_keys = [ki for ki in range(len(keys))
+                     if ki not in owner and _credits(keys[ki], row[ki])]
         if not open_keys:
             continue
-        best = max(open_keys, key=lambda ki: (row[ki].credit, -ki))
+        # equal credit: the key filler the tag names, then the first
+        best = max(open_keys, key=lambda ki: (row[ki].credit, not row[ki].wrong_tag, -ki))
         verdict = row[best]
         owner[best] = verdict
         done.add(ri)
@@ -574,6 +578,15 @@ def score_slot(ctx: Context, keys: Sequence[Fill], responses: Sequence[Fill],
                 owner[kj] = verdict
                 extra += 1
     return _count(keys, owner, len(responses), len(responses) - len(done), extra)
+
+
+def _credits(key: Fill, verdict: Verdict) -> bool:
+    """Does the verdict earn credit for this key filler? A set fill's partial credit by
+    rule does not for an optional key filler unless its tag names that filler: in the
+    TST4 reports the response then counts incorrect (NM-BR's untagged SOME DAMAGE in
+    0040 and 0078, GE's EXPLOSIVE: "ANTIEXPLOSIVES" for an optional BOMB: "BOMB" in
+    0019), while it earns the partial against required fillers."""
+    return verdict.credit > 0 and not (key.optional and verdict.wrong_tag)
 
 
 def _program_pick(keys: Sequence[Fill], row: Sequence[Verdict],

@@ -385,3 +385,26 @@ def test_a_tag_shared_by_several_key_fillers_was_placed_by_the_scorer() -> None:
                                           'CIVILIAN: "AT LEAST TWO PEOPLE"')
     assert score_slot(ctx, key.fills("hum-tgt-type"), [fill], judge) == Tally(
         pos=1, act=1, cor=1)
+
+
+def test_partial_credit_by_rule_needs_the_tag_to_claim_an_optional_key_filler() -> None:
+    key = parse_messages(template(
+        "TST-0001", "1", s4="BOMBING", s12=['"OFFICES"', '"VEHICLES"'],
+        s16=['SOME DAMAGE: "OFFICES"', '? SOME DAMAGE: "VEHICLES"'],
+    ))["TST-0001"].templates[0]
+    judge = ReplayJudge(History.parse("()"))
+    ctx = Context("TST-0001", key, key, "phys-tgt-effect")
+    keys = key.fills("phys-tgt-effect")
+
+    def slot(*responses: str) -> Tally:
+        return score_slot(ctx, keys, [parse_fill("phys-tgt-effect", r) for r in responses],
+                          judge)
+
+    # DESTROYED for SOME DAMAGE is partial by rule; it goes to the filler its tag names.
+    assert slot('DESTROYED: "10 VEHICLES"') == Tally(pos=2, act=1, par=1, mis=1)
+    # Against the required filler a wrong tag (or none) still earns the partial ...
+    assert slot("SOME DAMAGE") == Tally(pos=1, act=1, par=1)
+    # ... but not against an optional one: it pairs as incorrect.
+    optional_only = (keys[1],)
+    assert score_slot(ctx, optional_only, [parse_fill("phys-tgt-effect", "SOME DAMAGE")],
+                      judge) == Tally(pos=1, act=1, inc=1)
