@@ -236,9 +236,12 @@ class AutomaticJudge(ProgramJudge):
 # Words the 1992 program ignored when comparing strings ("nonessential modifiers",
 # guidelines 3.1.1.1): found by checking its automatic matches on TST4 ("A GROUP
 # TERRORISTS" matched "GROUP OF TERRORISTS", "TWO MORE ENGINEERS" "ENGINEERS",
-# "5 BUSES" "BUSES"; "43 PEASANTS" and "15 CIVILIANS" went to a human).
+# "5 BUSES" "BUSES", "SEVERAL POLICEMEN" "POLICEMEN"; "43 PEASANTS" and "15 CIVILIANS"
+# went to a human). Demonstratives too: PRC's "GOVERNMENT OFFICIALS" and PMAX's
+# "INJURED" got the judgments recorded for "THESE GOVERNMENT OFFICIALS" and
+# "THOSE INJURED".
 NONESSENTIAL = frozenset({
-    "A", "AN", "THE", "OF", "ANY", "ANOTHER", "SOME", "MORE",
+    "A", "AN", "THE", "OF", "ANY", "ANOTHER", "SOME", "MORE", "SEVERAL", "THESE", "THOSE",
     "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE", "TEN",
     "1", "2", "3", "4", "5", "6", "7", "8", "9", "10",
 })

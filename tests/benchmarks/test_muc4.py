@@ -158,6 +158,9 @@ def test_program_drops_nonessential_words_but_asks_about_other_near_misses() -> 
     five = judge.program(ctx, rebels, parse_fill("perp-ind-id", '"THE FIVE REBELS"'))
     assert five is not None and five.result == MATCH
     assert judge.program(ctx, rebels, parse_fill("perp-ind-id", '"43 REBELS"')) is None
+    for quantified in ('"SEVERAL REBELS"', '"THESE REBELS"', '"THOSE REBELS"'):
+        verdict = judge.program(ctx, rebels, parse_fill("perp-ind-id", quantified))
+        assert verdict is not None and verdict.result == MATCH, quantified
 
 
 def test_automatic_set_partials_and_cross_reference_tags() -> None:
