@@ -310,6 +310,12 @@ def test_official_table_covers_the_17_systems() -> None:
     assert by_system["GE"]["replay_f"] == by_system["GE"]["official_f"] == 57.15
     # Automatic scoring stays near the human-judged figures (within 2 F points).
     assert all(abs(row["automatic_f"] - row["official_f"]) < 2 for row in rows)
+    # With the 1992 template mapping, replay reproduces every official F within 0.5
+    # and every official slot recall/precision within 2 points.
+    for row in rows:
+        assert abs(row["replay_f_1992_mapping"] - row["official_f"]) <= 0.5, row["system"]
+        if "max_slot_deviation_1992_mapping" in row:
+            assert row["max_slot_deviation_1992_mapping"] <= 2, row["system"]
 
 
 def _nrad_section(message: str, key: str, response: str, slot: str, **counts: int):
