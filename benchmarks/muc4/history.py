@@ -22,6 +22,9 @@ The file is the *final* cumulative history: it holds one judgment per response f
 and slot, and it was written after the answer key was revised. Where a later answer
 replaced the one given when a system was officially scored (e.g. "PEOPLE", once a
 partial for four key fillers, later a fail), replay cannot recover the official count.
+Because the key changed, a judgment is matched to the key filler it names loosely: its
+values among the filler's alternatives (``holds``), or, for a cross-reference tag's
+referent, the referent filler sharing most alternatives with it (``_closest``).
 """
 
 from __future__ import annotations
