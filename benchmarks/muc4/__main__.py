@@ -20,10 +20,11 @@ with it, only the JSON object (percentages, as the official reports).
 responses of 1992 both ways and prints, per system: the official F, the replay F (our
 template mapping), the replay F with the 1992 mapping, the automatic F, and the largest
 per-slot recall/precision deviation from the official table (whole points, over the
-slots that table gives), for both replays. Two things bound the replay: the 1992
-scores used the original answer key, while the distributed one (``key-tst4.v2``) has
-revised incident dates (official reports credit e.g. 22 SEP 88 where v2 says 21 SEP 88),
-and the history file keeps only each filler's last judgment.
+slots that table gives), for both replays. The 1992 scores used the original answer
+key; the distributed one (``key-tst4.v2``) has revised incident dates (official reports
+credit 22 SEP 88 where v2 says 21 SEP 88), so the table first restores the values the
+official reports prove the 1992 key held (``key1992``). The history file keeps only
+each filler's last judgment, which bounds the replay.
 """
 
 from __future__ import annotations
@@ -36,7 +37,9 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.muc4.history import History, ReplayJudge
+from benchmarks.muc4.key1992 import evidence, merge, restore_1992_fills
 from benchmarks.muc4.report import (
+    NradReport,
     official_mapping,
     read_nrad,
     read_official_scores,
@@ -45,7 +48,7 @@ from benchmarks.muc4.report import (
     to_json,
 )
 from benchmarks.muc4.scorer import AutomaticJudge, Score, score_messages
-from benchmarks.muc4.templates import parse_messages, read_messages
+from benchmarks.muc4.templates import Message, parse_messages, read_messages
 
 # Where the official table's inputs live under the muc4 directory.
 TST4_KEY = "corpora/tst4/key-tst4.v2"
@@ -106,18 +109,19 @@ def run_texts(texts: str | Path, out: str | Path | None = None,
 def official_table(directory: str | Path) -> list[dict[str, Any]]:
     """Replay and automatic scores of every TST4 response, beside the official ones."""
     root = Path(directory)
-    key = read_messages(root / TST4_KEY)
+    v2_key = read_messages(root / TST4_KEY)
     history = History.read(root / TST4_HISTORY)
     official = read_official_scores(root / OFFICIAL_TABLE)
+    systems = _tst4_systems(root)
+    key = restore_1992_fills(v2_key, merge(
+        evidence(report, v2_key, responses) for _, responses, report in systems
+        if report is not None))
     rows: list[dict[str, Any]] = []
-    for path in sorted((root / TST4_RESPONSES).glob("*-response.tst4")):
-        name = path.name.removesuffix("-response.tst4")
+    for name, responses, report in systems:
         system = name.upper()
         print(f"scoring {system}", file=sys.stderr)
-        responses = read_messages(path)
         replay = score_messages(key, responses, ReplayJudge(history))
-        report = root / TST4_REPORTS / f"{name}-scores-pass1.tst4.nrad"
-        mapping = official_mapping(read_nrad(report)) if report.exists() else None
+        mapping = official_mapping(report) if report is not None else None
         mapped = score_messages(key, responses, ReplayJudge(history), mapping)
         automatic = score_messages(key, responses, AutomaticJudge())
         row: dict[str, Any] = {
@@ -134,6 +138,16 @@ def official_table(directory: str | Path) -> list[dict[str, Any]]:
                 row[f"worst_slot{label}"] = slot
         rows.append(row)
     return rows
+
+
+def _tst4_systems(root: Path) -> list[tuple[str, dict[str, Message], NradReport | None]]:
+    """(name, responses, official report or None) of every TST4 system."""
+    out = []
+    for path in sorted((root / TST4_RESPONSES).glob("*-response.tst4")):
+        name = path.name.removesuffix("-response.tst4")
+        report = root / TST4_REPORTS / f"{name}-scores-pass1.tst4.nrad"
+        out.append((name, read_messages(path), read_nrad(report) if report.exists() else None))
+    return out
 
 
 def _table_text(rows: list[dict[str, Any]]) -> str:

@@ -22,11 +22,15 @@ The file is the *final* cumulative history: it holds one judgment per response f
 and slot, and it was written after the answer key was revised. Where a later answer
 replaced the one given when a system was officially scored (e.g. "PEOPLE", once a
 partial for four key fillers, later a fail), replay cannot recover the official count.
+Because the key changed, a judgment is matched to the key filler it names loosely: its
+values among the filler's alternatives (``holds``), or, for a cross-reference tag's
+referent, the referent filler sharing most alternatives with it (``_closest``).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,6 +43,7 @@ from benchmarks.muc4.scorer import (
     ProgramJudge,
     Verdict,
     canon,
+    holds,
     same_fill,
 )
 from benchmarks.muc4.templates import (
@@ -162,15 +167,19 @@ class ReplayJudge(ProgramJudge):
     def referent(self, ctx: Context, key: Fill, response: Fill) -> Verdict:
         """A tag is right if its referent was judged to match the key's referent; a
         distributed partial there counted as right, a plain partial as partial."""
-        key_tags = {canon(t) for t in key.tags or ()}
+        key_tags = tuple(key.tags or ())
         best = Verdict(FAIL)
         for slot in REFERENT.get(ctx.slot, ()):
+            referents = ctx.key.fills(slot)
+            wanted = _closest(referents, key_tags)
             for tag in response.tags or ():
                 for record in self._records(ctx, slot, Fill((tag,))):
-                    if not any({canon(v) for v in k.values} & key_tags for k in record.keys):
+                    # Judged against the key's referent filler itself, not against
+                    # another filler that merely shares an alternative with it.
+                    if not any(_names(referents, wanted, k, key_tags) for k in record.keys):
                         continue
                     if record.verdict == MATCH:
-                        return Verdict(MATCH)
+                        return Verdict(MATCH, referent=True)
                     if record.verdict == PARTIAL and len(record.keys) > 1:
                         best = Verdict(MATCH, human=True)
                     elif record.verdict == PARTIAL and best.result == FAIL:
@@ -180,14 +189,34 @@ class ReplayJudge(ProgramJudge):
     def human(self, ctx: Context, key: Fill, response: Fill) -> Verdict:
         records = self._records(ctx, ctx.slot, response)
         for record in records:
-            if any(same_fill(k, key) for k in record.keys):
+            if any(holds(key, k) for k in record.keys):
                 shared = record.keys if len(record.keys) > 1 else ()
                 return Verdict(record.verdict, human=True, shared=shared)
         if any(r.verdict == FAIL for r in records):
             return Verdict(FAIL, human=True)
         if SLOT_KIND[ctx.slot] == "set" and not response.tags:
-            return Verdict(PARTIAL)
+            return Verdict(PARTIAL, wrong_tag=True)
         return Verdict(FAIL)
+
+
+def _names(referents: Sequence[Fill], wanted: int | None, recorded: Fill,
+           key_tags: Sequence[Value]) -> bool:
+    """Does a recorded key filler stand for the referent the key's tags name?"""
+    if wanted is None:  # the key names no filler of its own template: compare text
+        tags = {canon(t) for t in key_tags}
+        return all(canon(v) in tags for v in recorded.values)
+    return _closest(referents, recorded.values) == wanted
+
+
+def _closest(fills: Sequence[Fill], values: Sequence[Value]) -> int | None:
+    """The index of the filler sharing most alternatives with ``values`` (None if none
+    shares any). The key scored now may list other alternatives than the key a
+    judgment was recorded against, so equality would be too strict."""
+    wanted = {canon(v) for v in values}
+    overlap = [len(wanted & {canon(v) for v in f.values}) for f in fills]
+    if not overlap or max(overlap) == 0:
+        return None
+    return overlap.index(max(overlap))
 
 
 def _items(form: SExpr) -> list:

@@ -24,7 +24,7 @@ import datetime
 import math
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 
 from benchmarks.muc4.templates import (
     SCORED_SLOTS,
@@ -145,6 +145,8 @@ class Verdict:
     result: str
     human: bool = False
     shared: tuple[Fill, ...] = ()
+    referent: bool = False  # a tag that is right through its referent's judgment
+    wrong_tag: bool = False  # partial credit by rule for a set fill whose tag is not right
 
     @property
     def credit(self) -> float:
@@ -183,7 +185,8 @@ class ProgramJudge:
                 return tag if tag.result != FAIL else None
             if set_partial(ctx.slot, key, response):
                 # guidelines 3.2.4-3.2.23: automatic, whatever the tag
-                return Verdict(PARTIAL)
+                right = self.tag(ctx, key, response).result == MATCH
+                return Verdict(PARTIAL, wrong_tag=not right)
             return Verdict(FAIL)
         if values_match(key, response):
             tag = self.tag(ctx, key, response)
@@ -233,9 +236,12 @@ class AutomaticJudge(ProgramJudge):
 # Words the 1992 program ignored when comparing strings ("nonessential modifiers",
 # guidelines 3.1.1.1): found by checking its automatic matches on TST4 ("A GROUP
 # TERRORISTS" matched "GROUP OF TERRORISTS", "TWO MORE ENGINEERS" "ENGINEERS",
-# "5 BUSES" "BUSES"; "43 PEASANTS" and "15 CIVILIANS" went to a human).
+# "5 BUSES" "BUSES", "SEVERAL POLICEMEN" "POLICEMEN"; "43 PEASANTS" and "15 CIVILIANS"
+# went to a human). Demonstratives too: PRC's "GOVERNMENT OFFICIALS" and PMAX's
+# "INJURED" got the judgments recorded for "THESE GOVERNMENT OFFICIALS" and
+# "THOSE INJURED".
 NONESSENTIAL = frozenset({
-    "A", "AN", "THE", "OF", "ANY", "ANOTHER", "SOME", "MORE",
+    "A", "AN", "THE", "OF", "ANY", "ANOTHER", "SOME", "MORE", "SEVERAL", "THESE", "THOSE",
     "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE", "TEN",
     "1", "2", "3", "4", "5", "6", "7", "8", "9", "10",
 })
@@ -268,6 +274,15 @@ def same_fill(a: Fill, b: Fill) -> bool:
     """Same values and tags, compared as the program compared them."""
     return ({canon(v) for v in a.values} == {canon(v) for v in b.values}
             and {canon(t) for t in a.tags or ()} == {canon(t) for t in b.tags or ()})
+
+
+def holds(key: Fill, recorded: Fill) -> bool:
+    """Is ``recorded`` (a key filler a human judged against) this key filler? Same tags,
+    and its values among the key filler's: the 1992 key may list fewer alternatives
+    than the key scored now (see ``key1992``), never different ones."""
+    mine = {canon(v) for v in key.values}
+    return ({canon(t) for t in recorded.tags or ()} == {canon(t) for t in key.tags or ()}
+            and all(canon(v) in mine for v in recorded.values))
 
 
 def values_match(key: Fill, response: Fill) -> bool:
@@ -529,8 +544,9 @@ def score_slot(ctx: Context, keys: Sequence[Fill], responses: Sequence[Fill],
                judge: Judge) -> Tally:
     """Pair one slot's fillers as the 1992 scorer did, then count.
 
-    Exact (program) matches pair first, in response order; then each remaining response
-    filler takes the first remaining key filler with the best verdict. A distributed
+    Exact (program) matches pair first, in response order (see ``_program_pick``); then
+    each remaining response filler takes the first remaining key filler with the best
+    verdict. A distributed
     partial pairs with all its key fillers and counts once per key filler. Leftover
     key and response fillers pair up as incorrect; the rest are missing (optional key
     fillers excepted) or spurious.
@@ -542,26 +558,57 @@ def score_slot(ctx: Context, keys: Sequence[Fill], responses: Sequence[Fill],
     done: set[int] = set()
     extra = 0
     for ri, row in enumerate(verdicts):
-        for ki, verdict in enumerate(row):
-            if ki not in owner and verdict.result == MATCH and not verdict.human:
-                owner[ki] = verdict
-                done.add(ri)
-                break
+        matches = [ki for ki, verdict in enumerate(row)
+                   if ki not in owner and verdict.result == MATCH and not verdict.human]
+        if matches:
+            ki, verdict = _program_pick(keys, row, matches)
+            owner[ki] = verdict
+            done.add(ri)
     for ri, row in enumerate(verdicts):
         if ri in done:
             continue
-        open_keys = [ki for ki in range(len(keys)) if ki not in owner and row[ki].credit > 0]
+        open_keys = [ki for ki in range(len(keys))
+                     if ki not in owner and _credits(keys[ki], row[ki])]
         if not open_keys:
             continue
-        best = max(open_keys, key=lambda ki: (row[ki].credit, -ki))
+        # equal credit: the key filler the tag names, then the first
+        best = max(open_keys, key=lambda ki: (row[ki].credit, not row[ki].wrong_tag, -ki))
         verdict = row[best]
         owner[best] = verdict
         done.add(ri)
         for kj, other in enumerate(keys):
-            if kj not in owner and any(same_fill(other, s) for s in verdict.shared):
+            if kj not in owner and any(holds(other, s) for s in verdict.shared):
                 owner[kj] = verdict
                 extra += 1
     return _count(keys, owner, len(responses), len(responses) - len(done), extra)
+
+
+def _credits(key: Fill, verdict: Verdict) -> bool:
+    """Does the verdict earn credit for this key filler? A set fill's partial credit by
+    rule does not for an optional key filler unless its tag names that filler: in the
+    TST4 reports the response then counts incorrect (NM-BR's untagged SOME DAMAGE in
+    0040 and 0078, GE's EXPLOSIVE: "ANTIEXPLOSIVES" for an optional BOMB: "BOMB" in
+    0019), while it earns the partial against required fillers."""
+    return verdict.credit > 0 and not (key.optional and verdict.wrong_tag)
+
+
+def _program_pick(keys: Sequence[Fill], row: Sequence[Verdict],
+                  matches: Sequence[int]) -> tuple[int, Verdict]:
+    """The key filler an exact match pairs with: the first, unless the tag is right only
+    through its referent and other key fillers carry the same tag. Then the program
+    could not tell which key filler the response meant and asked the scorer (counted
+    ICR), who took the last candidate (TST4 0015, 0056 and 0061, in every report)."""
+    first = matches[0]
+    if row[first].referent and _tag_repeated(keys, first):
+        last = matches[-1]
+        return last, replace(row[last], human=True)
+    return first, row[first]
+
+
+def _tag_repeated(keys: Sequence[Fill], index: int) -> bool:
+    mine = {canon(t) for t in keys[index].tags or ()}
+    return any({canon(t) for t in other.tags or ()} == mine
+               for i, other in enumerate(keys) if i != index)
 
 
 def _count(keys: Sequence[Fill], owner: Mapping[int, Verdict], act: int, left: int,

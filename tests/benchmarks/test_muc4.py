@@ -158,6 +158,9 @@ def test_program_drops_nonessential_words_but_asks_about_other_near_misses() -> 
     five = judge.program(ctx, rebels, parse_fill("perp-ind-id", '"THE FIVE REBELS"'))
     assert five is not None and five.result == MATCH
     assert judge.program(ctx, rebels, parse_fill("perp-ind-id", '"43 REBELS"')) is None
+    for quantified in ('"SEVERAL REBELS"', '"THESE REBELS"', '"THOSE REBELS"'):
+        verdict = judge.program(ctx, rebels, parse_fill("perp-ind-id", quantified))
+        assert verdict is not None and verdict.result == MATCH, quantified
 
 
 def test_automatic_set_partials_and_cross_reference_tags() -> None:
@@ -301,3 +304,110 @@ def test_official_table_covers_the_17_systems() -> None:
     assert by_system["GE"]["replay_f"] == by_system["GE"]["official_f"] == 57.15
     # Automatic scoring stays near the human-judged figures (within 2 F points).
     assert all(abs(row["automatic_f"] - row["official_f"]) < 2 for row in rows)
+    # With the 1992 template mapping, replay reproduces every official F within 0.5
+    # and every official slot recall/precision within 2 points.
+    for row in rows:
+        assert abs(row["replay_f_1992_mapping"] - row["official_f"]) <= 0.5, row["system"]
+        if "max_slot_deviation_1992_mapping" in row:
+            assert row["max_slot_deviation_1992_mapping"] <= 2, row["system"]
+
+
+def _nrad_section(message: str, key: str, response: str, slot: str, **counts: int):
+    from benchmarks.muc4.report import NradReport, NradSection
+    row = dict.fromkeys(("pos", "act", "cor", "par", "inc", "icr", "ipa", "spu", "mis",
+                         "non"), 0) | counts
+    return NradReport((NradSection(message, key, response, "matched", {slot: row}),), {}, None)
+
+
+def test_an_automatic_official_correct_restores_the_1992_key_value() -> None:
+    from benchmarks.muc4.key1992 import evidence, merge, restore_1992_fills
+    key = parse_messages(template("TST-0001", "1", s2="21 SEP 88", s4="BOMBING",
+                                  s9='"REBELS"'))
+    answer = parse_messages(template("TST-0001", "1", s2="22 SEP 88", s4="BOMBING"))
+    # COR without ICR: the program matched 22 SEP 88 by itself, so the key held it.
+    found = evidence(_nrad_section("TST-0001", "1", "1", "inc-date", pos=1, act=1, cor=1),
+                     key, answer)
+    restored = restore_1992_fills(key, merge([found]))
+    assert restored["TST-0001"].templates[0].fills("inc-date")[0].values == (
+        Sym("21 SEP 88"), Sym("22 SEP 88"))
+    # A human's "correct" (ICR) proves nothing about the key's text.
+    human = evidence(_nrad_section("TST-0001", "1", "1", "inc-date", pos=1, act=1, cor=1,
+                                   icr=1), key, answer)
+    assert human == {}
+    # Judgments recorded against the v2 filler still apply to the restored one.
+    history = History.parse('(("TST-0001" ("1" (inc-date ("21 SEPT 88" match "21 SEP 88")))))')
+    other = parse_messages(template("TST-0001", "1", s2="21 SEPT 88", s4="BOMBING",
+                                    s9='"REBELS"'))
+    score = score_messages(restored, other, ReplayJudge(history))
+    assert (score.slot("inc-date").cor, score.slot("inc-date").icr) == (1, 1)
+
+
+TAG_HISTORY = """
+(("TST-0001"
+  ("1"
+   (hum-tgt-desc
+    ("\\"THE WIVES OF THE CITY\\"" match (or "\\"WIVES OF THE CITY\\"" "\\"WIVES\\""))
+    ("\\"AT LEAST TWO PEOPLE\\"" match "\\"PEOPLE\\"")
+    ("\\"OLD GUARD\\"" match (or "\\"BODYGUARD\\"" "\\"GUARD\\""))))))
+"""
+
+
+def _tag_verdicts(key_fills: list[str], response: str, slot: str = "hum-tgt-type"):
+    referents = ['"WIVES OF THE CITY" / "WIVES"', '"MAYORS" / "WIVES"', '"PEOPLE"',
+                 '"GUARD"']
+    key = parse_messages(template("TST-0001", "1", s4="ATTACK", s19=referents,
+                                  s20=key_fills))["TST-0001"].templates[0]
+    ctx = Context("TST-0001", key, key, slot)
+    judge = ReplayJudge(History.parse(TAG_HISTORY))
+    fill = parse_fill(slot, response)
+    return key, ctx, judge, fill
+
+
+def test_a_tag_is_right_only_against_the_key_referent_it_was_judged_against() -> None:
+    key, ctx, judge, fill = _tag_verdicts(
+        ['CIVILIAN: "WIVES OF THE CITY" / "WIVES"', 'CIVILIAN: "MAYORS" / "WIVES"'],
+        'CIVILIAN: "THE WIVES OF THE CITY"')
+    wives, mayors = key.fills("hum-tgt-type")
+    # The referent was judged against "WIVES OF THE CITY" / "WIVES"; the mayors' filler
+    # merely shares the alternative "WIVES".
+    assert judge(ctx, wives, fill).result == MATCH
+    assert judge(ctx, mayors, fill).result != MATCH
+    # The judgment still holds after the key dropped the alternative "BODYGUARD".
+    key, ctx, judge, fill = _tag_verdicts(['CIVILIAN: "GUARD"'], 'CIVILIAN: "OLD GUARD"')
+    assert judge(ctx, key.fills("hum-tgt-type")[0], fill).result == MATCH
+
+
+def test_a_tag_shared_by_several_key_fillers_was_placed_by_the_scorer() -> None:
+    key, ctx, judge, fill = _tag_verdicts(
+        ['CIVILIAN: "PEOPLE"', '? CIVILIAN: "PEOPLE"'], 'CIVILIAN: "AT LEAST TWO PEOPLE"')
+    # The program could not tell which "PEOPLE" filler was meant: a human placed it on
+    # the last one (ICR), and the required first one is missing.
+    assert score_slot(ctx, key.fills("hum-tgt-type"), [fill], judge) == Tally(
+        pos=2, act=1, cor=1, icr=1, mis=1)
+    key, ctx, judge, fill = _tag_verdicts(['CIVILIAN: "PEOPLE"'],
+                                          'CIVILIAN: "AT LEAST TWO PEOPLE"')
+    assert score_slot(ctx, key.fills("hum-tgt-type"), [fill], judge) == Tally(
+        pos=1, act=1, cor=1)
+
+
+def test_partial_credit_by_rule_needs_the_tag_to_claim_an_optional_key_filler() -> None:
+    key = parse_messages(template(
+        "TST-0001", "1", s4="BOMBING", s12=['"OFFICES"', '"VEHICLES"'],
+        s16=['SOME DAMAGE: "OFFICES"', '? SOME DAMAGE: "VEHICLES"'],
+    ))["TST-0001"].templates[0]
+    judge = ReplayJudge(History.parse("()"))
+    ctx = Context("TST-0001", key, key, "phys-tgt-effect")
+    keys = key.fills("phys-tgt-effect")
+
+    def slot(*responses: str) -> Tally:
+        return score_slot(ctx, keys, [parse_fill("phys-tgt-effect", r) for r in responses],
+                          judge)
+
+    # DESTROYED for SOME DAMAGE is partial by rule; it goes to the filler its tag names.
+    assert slot('DESTROYED: "10 VEHICLES"') == Tally(pos=2, act=1, par=1, mis=1)
+    # Against the required filler a wrong tag (or none) still earns the partial ...
+    assert slot("SOME DAMAGE") == Tally(pos=1, act=1, par=1)
+    # ... but not against an optional one: it pairs as incorrect.
+    optional_only = (keys[1],)
+    assert score_slot(ctx, optional_only, [parse_fill("phys-tgt-effect", "SOME DAMAGE")],
+                      judge) == Tally(pos=1, act=1, inc=1)
