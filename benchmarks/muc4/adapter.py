@@ -182,10 +182,12 @@ def fills(incident: Incident, report: Report, actors) -> dict[str, list[str]]:
 
 
 def _date(incident: Incident, report: Report) -> str:
-    for event in incident.events:
-        if event.date.start:
-            start, end = _muc_date(event.date.start), _muc_date(event.date.end)
-            return start if start == end or not end else f"{start} - {end}"
+    """The earliest date the incident's events give: reports tell of it afterwards."""
+    dated = [e.date for e in incident.events if e.date.start]
+    if dated:
+        first = min(dated, key=lambda d: d.start)
+        start, end = _muc_date(first.start), _muc_date(first.end)
+        return start if start == end or not end else f"{start} - {end}"
     published = report.document.published
     return f"- {_muc_date(published)}" if published else "-"
 

@@ -32,6 +32,9 @@ CONFLICT_NOUNS = frozenset({"conflict", "war", "hostilities"})
 EVENTIVE_VERBS = frozenset({"break", "erupt", "begin", "start", "continue", "escalate", "enter",
                             "intensify", "rage", "resume", "flare", "engage", "launch", "occur",
                             "happen", "reignite", "spread"})
+# Nouns of violence done to someone: their possessor and their "of" phrase are the victims.
+VICTIM_NOUNS = frozenset({"murder", "assassination", "killing", "kidnapping", "abduction",
+                          "massacre"})
 AGREEMENT_NOUNS = frozenset({"agreement", "deal", "accord", "ceasefire", "cease-fire", "truce"})
 BOTH_SIDES = re.compile(r"\b(?:both\s+(?:sides|parties|countries)|the\s+two\s+(?:sides|parties|"
                         r"countries)|each\s+other|the\s+other\s+(?:party|side))\b", re.I)
@@ -39,6 +42,14 @@ HISTORY = re.compile(r"\b(?:after|since|following)\s+the\s+(?:disintegration|col
                      r"break-?up|dissolution|end)\s+of\b|\bfrom\s+time\s+to\s+time\b|"
                      r"\b(?:for|over)\s+(?:decades|centuries|generations)\b|\bhistorically\b",
                      re.I)
+# The reporter reminds the reader of something past ("Let us recall the explosion of ...");
+# a recent date in the sentence still makes it news.
+RECALLED = re.compile(r"\b(?:let\s+us|let's)\s+(?:recall|remember)\b|\b(?:it\s+(?:should|will|"
+                      r"must)\s+be\s+(?:recalled|remembered))\b|\bwe\s+must\s+not\s+forget\b|"
+                      r"\bin\s+the\s+past\b", re.I)
+# "460 km northwest of Bogota": a place that measures a distance is not where it happened
+DISTANCE = re.compile(r"\b(?:km|kilometers|kilometres|miles)\s+(?:\w+\s+)?(?:of|from)\s+$",
+                      re.I)
 LOCATIVE = re.compile(r"\b(?:in|at|near|around|outside|inside|over|along|across|into|to|"
                       r"of)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}$", re.I)
 NOW = re.compile(r"\b(?:currently|now|ongoing|continuing)\b", re.I)
@@ -191,6 +202,13 @@ def _arguments(tok: Token, type_: str):
             verb = verb.head
         mods = tuple(_span(c) for c in tok.children if c.dep_ in ("amod", "compound", "poss")
                      and c.pos_ in ("ADJ", "PROPN", "NOUN"))
+        if tok.lemma_.lower() in VICTIM_NOUNS:
+            # "Oqueli's assassination", "the murder of the Jesuits by soldiers"
+            victims = mods + tuple(_span(o) for c in tok.children if c.dep_ == "prep"
+                                   and c.lower_ == "of" for o in c.children if o.dep_ == "pobj")
+            doers = tuple(_span(o) for c in tok.children if c.dep_ in ("prep", "agent")
+                          and c.lower_ == "by" for o in c.children if o.dep_ == "pobj")
+            return doers, victims
         # "three soldiers were killed in an ambush": the killed are no doers
         roles = ("nsubj",) if _is_harm(verb) else ("nsubj", "nsubjpass")
         subjects = tuple(s for c in verb.children if c.dep_ in roles
@@ -361,7 +379,9 @@ class EventBuilder:
 
     def _place(self, trigger: Trigger, facts, source) -> Place | None:
         candidates = [p for p in self.places if facts.start <= p.start < facts.end
-                      and LOCATIVE.search(self.text, max(facts.start, p.start - 30), p.start)]
+                      and LOCATIVE.search(self.text, max(facts.start, p.start - 30), p.start)
+                      and not DISTANCE.search(self.text, max(facts.start, p.start - 30),
+                                              p.start)]
         content = source.content if source and source.sentence == facts.index else None
         if trigger.type in STATEMENT_TYPES and content:
             # where a demand was made, not the place it is about
@@ -373,6 +393,10 @@ class EventBuilder:
     def _background(self, date: EventDate, sentence: str) -> bool:
         if HISTORY.search(sentence):
             return True
+        recent = (self.today is not None and date.end is not None
+                  and dt.date.fromisoformat(date.end) >= self.today - dt.timedelta(days=30))
+        if RECALLED.search(sentence) and not recent:
+            return True
         if self.today is None or date.end is None:
             return False
-        return dt.date.fromisoformat(date.end) < self.today - dt.timedelta(days=30)
+        return not recent
