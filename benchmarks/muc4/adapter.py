@@ -63,6 +63,10 @@ _NOT_PEOPLE = frozenset({"he", "him", "she", "her", "they", "them", "it", "one",
                          "others", "themselves", "himself", "herself"})
 MONTH_NAMES = frozenset({"january", "february", "march", "april", "may", "june", "july",
                          "august", "september", "october", "november", "december"})
+# Where a doer's name ends: a relative clause, a time or a place after it.
+_TRAILING_PHRASE = re.compile(r"\s+(?:who|which|that|between|at|in|on|near|during|from|"
+                              r"after|before|when|while|as)\b", re.I)
+TODAY = re.compile(r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening))\b", re.I)
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _ARTICLE = re.compile(r"^(?:the|a|an|some|several|other)\s+", re.I)
 
@@ -182,13 +186,17 @@ def fills(incident: Incident, report: Report, actors) -> dict[str, list[str]]:
 
 
 def _date(incident: Incident, report: Report) -> str:
-    """The earliest date the incident's events give: reports tell of it afterwards."""
-    dated = [e.date for e in incident.events if e.date.start]
+    """The earliest date the incident's events give (reports tell of it afterwards); the
+    report's own date only when the text says "today", else "on or before" it (the task's
+    rule for dates taken from the header)."""
+    published = report.document.published
+    text = report.document.text
+    dated = [e.date for e in incident.events if e.date.start and (
+        e.date.start != published or TODAY.search(text, e.evidence.start, e.evidence.end))]
     if dated:
         first = min(dated, key=lambda d: d.start)
         start, end = _muc_date(first.start), _muc_date(first.end)
         return start if start == end or not end else f"{start} - {end}"
-    published = report.document.published
     return f"- {_muc_date(published)}" if published else "-"
 
 
@@ -226,28 +234,47 @@ def _perpetrators(incident: Incident, report: Report, sentences: str, actors
     people: list[str] = []
     state = False
     for event in incident.events:
+        confidence = _confidence(event, report, actors)
         for actor in event.actors:
-            if not actor.text:
-                continue
-            if actor.actor and actors.is_state(actor.actor):
-                state = True
-                people.append(_quoted(actor.text))
-            elif actor.actor:
-                orgs.append((_quoted(actor.text), _confidence(event, report, actors)))
+            doers = _doers(actor.text or "")
+            if actor.actor:
+                state = state or actors.is_state(actor.actor)
+                name = _mention_text(report, actor.actor, actor.text or "")
+                if name:
+                    orgs.append((_quoted(name), confidence))
+                people.extend(d for d in doers if d != _quoted(name or ""))
             else:
-                people.append(_quoted(actor.text))
+                people.extend(doers)
     if not orgs:
         orgs = _groups_named(incident, report, actors)
     if not orgs and not people:
         people = [_quoted(m.group()) for m in _first_matches("perp", sentences)][:1]
-    slots = {
+    return {
         "perp-inc-cat": ["STATE-SPONSORED VIOLENCE" if state else
                          "TERRORIST ACT" if orgs or people else "-"],
         "perp-ind-id": list(dict.fromkeys(people)) or ["-"],
         "perp-org-id": list(dict.fromkeys(o for o, _c in orgs)) or ["-"],
         "perp-org-conf": [f"{c}: {o}" for o, c in dict(orgs).items()] or ["-"],
     }
-    return slots
+
+
+def _doers(text: str) -> list[str]:
+    """The people a doer's words name: "a group of armed men, who forced him ..." ->
+    "GROUP OF ARMED MEN"; words naming no people ("the bomb", "0200") give nothing."""
+    head = _TRAILING_PHRASE.split(" ".join(text.split()).split(",")[0])[0]
+    if not _first_matches("perp", head) or _fill_of("inc-instr-type", head):
+        return []
+    return [_quoted(head)]
+
+
+def _mention_text(report: Report, code: str, within: str) -> str | None:
+    """How the text names the actor inside a doer's words ("the FMLN", "armed forces")."""
+    for entity in report.entities:
+        if entity.code == code and entity.kind == "actor":
+            for mention in entity.mentions:
+                if mention.text.lower() in within.lower():
+                    return mention.text
+    return None
 
 
 def _confidence(event: Event, report: Report, actors) -> str:
@@ -261,13 +288,13 @@ def _confidence(event: Event, report: Report, actors) -> str:
 
 
 def _groups_named(incident: Incident, report: Report, actors) -> list[tuple[str, str]]:
-    """Armed groups the incident's sentences name, as suspects ("police blamed the FMLN")
-    or as mere context (POSSIBLE)."""
+    """Armed groups the incident's sentences blame or credit ("police blamed the FMLN",
+    "the MRTA claimed responsibility")."""
     groups = []
     for event in incident.events:
         confidence = _confidence(event, report, actors)
         if confidence == "REPORTED AS FACT":
-            confidence = "POSSIBLE"
+            continue  # named near the incident but not blamed for it
         for entity in report.entities:
             if entity.kind == "actor" and actors.kind_of(entity.code) == "armed_group":
                 groups.extend((_quoted(m.text), confidence) for m in entity.mentions
