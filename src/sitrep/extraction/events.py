@@ -368,8 +368,9 @@ class EventBuilder:
         inside = [m for m in self.dates if facts.start <= m.start and m.end <= facts.end
                   and m.kind not in ("ordinal_day", "ref") and m.start_date is not None]
         content = source.content if source and source.sentence == facts.index else None
-        if content and content[0] <= trigger.cue[0] < content[1]:
-            # "X reported today that Y was kidnapped": "today" dates the report
+        if content and content[0] <= trigger.cue[0] < content[1] and trigger.type in DEEDS:
+            # "X reported today that Y was kidnapped": "today" dates the report, not the
+            # deed (a demand told inside a statement is dated by it)
             inside = [m for m in inside if content[0] <= m.start < content[1]]
         if inside:
             m = min(inside, key=lambda m: abs(m.start - trigger.cue[0]))
