@@ -85,6 +85,15 @@ def score_file(response: str | Path, key: str | Path, history: str | Path | None
     return score_messages(read_messages(key), read_messages(response), judge, mapping)
 
 
+def by_message_number(messages: dict[str, Message]) -> dict[str, Message]:
+    """Key messages under their bare ids: the DEV keys give one message several ids
+    ("DEV-MUC3-0105 (BELLCORE, MITRE)", "... (BELLCORE, MITRE, GE)"), one per coder."""
+    merged: dict[str, list] = {}
+    for message_id, message in messages.items():
+        merged.setdefault(message_id.split()[0], []).extend(message.templates)
+    return {mid: Message(mid, tuple(templates)) for mid, templates in merged.items()}
+
+
 def run_texts(texts: str | Path, out: str | Path | None = None,
               key_ids: Iterable[str] = ()) -> str:
     """sitrep's response templates for a MUC-4 text file (progress on stderr), under the
@@ -180,7 +189,7 @@ def main(argv: list[str] | None = None) -> int:
         for path in (args.texts, args.key):
             if not Path(path).is_file():
                 parser.error(f"no such file: {path}")
-        key = read_messages(args.key)
+        key = by_message_number(read_messages(args.key))
         response = run_texts(args.texts, args.out, key)
         score = score_messages(key, parse_messages(response), AutomaticJudge())
         print(json.dumps(to_json(score), indent=2) if args.json else render(score))

@@ -61,6 +61,10 @@ _STOP = frozenset({"and", "or", "in", "on", "at", "of", "who", "which", "that", 
 _NOT_PEOPLE = frozenset({"he", "him", "she", "her", "they", "them", "it", "one", "victims",
                          "people", "persons", "this", "these", "those", "who", "whom",
                          "others", "themselves", "himself", "herself"})
+# What a figure may count besides people ("56 killings", "two hours").
+_NOT_PEOPLE_EITHER = frozenset({"killings", "murders", "deaths", "attacks", "cases", "times",
+                                "kidnappings", "massacres", "years", "days", "hours", "mass",
+                                "fire", "bombs", "explosions", "incidents", "crimes"})
 MONTH_NAMES = frozenset({"january", "february", "march", "april", "may", "june", "july",
                          "august", "september", "october", "november", "december"})
 # Where a doer's name ends: a relative clause, a time or a place after it.
@@ -99,9 +103,10 @@ class Incident:
 
 
 def incidents(report: Report, dateline_country: str | None = None) -> list[Incident]:
-    """The report's MUC-4 incidents: one per incident type and place (events that name
-    no place join the first incident of their type). Events without a place happened in
-    the country the report's places and actors point to, else the dateline's."""
+    """The report's MUC-4 incidents: one per incident type and place (an event that names
+    no place joins the first incident of its type).
+    Events without a place happened in the country the report's places and actors point
+    to, else the dateline's."""
     home = _home_country(report) or dateline_country
     found: dict[tuple[str, str | None], Incident] = {}
     for event in report.events:
@@ -111,14 +116,18 @@ def incidents(report: Report, dateline_country: str | None = None) -> list[Incid
         country = event.place.country if event.place and event.place.country else home
         if country not in NINE_COUNTRIES:
             continue
-        place = event.place.name if event.place else None
-        if place is None or (kind, place) not in found and (kind, None) in found \
-                and not any(e.place for e in found[(kind, None)].events):
-            key = next((k for k in found if k[0] == kind), (kind, place))
-        else:
-            key = (kind, place)
+        where = event.place.name if event.place else None
+        key = (kind, where)
+        if key not in found:
+            key = next((k for k in found if k[0] == kind and _same(k, key)), key)
         found.setdefault(key, Incident(kind, country)).events.append(event)
     return list(found.values())
+
+
+def _same(held: tuple, new: tuple) -> bool:
+    """Same incident unless the places differ where both are known (splitting on dates
+    too made more spurious templates than it found on the development set)."""
+    return all(a is None or b is None or a == b for a, b in zip(held[1:], new[1:], strict=True))
 
 
 def incident_type(event: Event, claims: Iterable[Claim]) -> str | None:
@@ -392,10 +401,7 @@ INJURY = re.compile(r"\b(?:wound\w*|injur\w*|hurt)\b", re.I)
 
 
 def _human_targets(incident: Incident, report: Report) -> dict[str, list[str]]:
-    victims: dict[str, Victim] = {}
-    for victim in [*_counted_victims(incident, report), *_named_victims(incident, report)]:
-        victims.setdefault(victim.ref, victim)
-    chosen = list(victims.values())
+    chosen = _distinct([*_named_victims(incident, report), *_counted_victims(incident, report)])
     kidnap = incident.type == "KIDNAPPING"
     return {
         "hum-tgt-name": [_quoted(v.name) for v in chosen if v.name] or ["-"],
@@ -408,6 +414,25 @@ def _human_targets(incident: Incident, report: Report) -> dict[str, list[str]]:
                            if v.effect and not kidnap] or ["-"],
         "hum-tgt-total-num": ["-"],
     }
+
+
+def _distinct(victims: list[Victim]) -> list[Victim]:
+    """One victim per person or group: "Romero" is "Msgr Arnulfo Romero", "16 peasants"
+    the "44 peasants" told before (the first telling wins, a fuller name replaces)."""
+    chosen: dict[str, Victim] = {}
+    for victim in victims:
+        key = _identity(victim)
+        held = chosen.get(key)
+        if held is None or victim.name and held.name and len(victim.name) > len(held.name):
+            chosen[key] = victim if held is None else Victim(
+                victim.name, held.description or victim.description, held.kind, held.number,
+                held.effect or victim.effect)
+    return list(chosen.values())
+
+
+def _identity(victim: Victim) -> str:
+    words = (victim.name or victim.description or "").upper().split()
+    return words[-1] if words else ""
 
 
 def _counted_victims(incident: Incident, report: Report) -> Iterator[Victim]:
@@ -448,6 +473,9 @@ def _victim(text: str, actor: str | None, effect: str | None) -> Victim | None:
         return None
     name = _trailing_name(words)
     title = words[:-len(name)].strip() if name else words
+    if name:
+        name, more = _without_title(name)
+        title = " ".join(filter(None, [title, more]))
     if name and not title and rest[:1].islower():
         title = " ".join(rest.split()[:6])  # an apposition: "..., mayor of Abrego"
     return Victim(name, title or None, kind or "CIVILIAN", _count_of(words, name), effect)
@@ -456,10 +484,21 @@ def _victim(text: str, actor: str | None, effect: str | None) -> Victim | None:
 def _is_person_phrase(words: str) -> bool:
     """Not a pronoun, a bare number, a date or a weapon ("him", "two", "15 December")."""
     tokens = [t.lower().strip(".,") for t in words.split()]
-    if not tokens or tokens[-1] in _NOT_PEOPLE or tokens[-1].isdigit() \
+    if not tokens or tokens[-1] in _NOT_PEOPLE or tokens[-1] in _NOT_PEOPLE_EITHER \
+            or tokens[-1].isdigit() \
             or tokens[-1] in NUMBER_WORDS or _fill_of("inc-instr-type", words):
         return False
     return not any(m in tokens for m in MONTH_NAMES)
+
+
+def _without_title(name: str) -> tuple[str, str]:
+    """"Msgr Arnulfo Romero" -> ("Arnulfo Romero", "Msgr")."""
+    tokens = name.split()
+    cut = 0
+    while cut < len(tokens) - 1 and (_fill_of("title", tokens[cut]) or
+                                     _fill_of("hum-tgt-type", tokens[cut])):
+        cut += 1
+    return " ".join(tokens[cut:]), " ".join(tokens[:cut])
 
 
 def _count_of(words: str, name: str | None) -> str:

@@ -203,9 +203,12 @@ def _arguments(tok: Token, type_: str):
         mods = tuple(_span(c) for c in tok.children if c.dep_ in ("amod", "compound", "poss")
                      and c.pos_ in ("ADJ", "PROPN", "NOUN"))
         if tok.lemma_.lower() in VICTIM_NOUNS:
-            # "Oqueli's assassination", "the murder of the Jesuits by soldiers"
-            victims = mods + tuple(_span(o) for c in tok.children if c.dep_ == "prep"
-                                   and c.lower_ == "of" for o in c.children if o.dep_ == "pobj")
+            # "Oqueli's assassination", "the murder of the Jesuits by soldiers"; an
+            # adjective ("the brutal murder") names nobody
+            victims = tuple(_span(c) for c in tok.children if c.dep_ in ("compound", "poss")
+                            and c.pos_ in ("PROPN", "NOUN"))
+            victims += tuple(_span(o) for c in tok.children if c.dep_ == "prep"
+                             and c.lower_ == "of" for o in c.children if o.dep_ == "pobj")
             doers = tuple(_span(o) for c in tok.children if c.dep_ in ("prep", "agent")
                           and c.lower_ == "by" for o in c.children if o.dep_ == "pobj")
             return doers, victims
