@@ -55,8 +55,11 @@ RIVAL_PRIOR_GAP = 1.5
 MIN_REPAIR_LETTERS = 4
 MAX_CANDIDATES = 20
 LIKENESS_WEIGHT = 1.5
-# A town named like the unit it lies in is its seat if it holds this share of the people.
-SEAT_SHARE = 0.02
+# A town named like the unit it lies in is its seat if it holds this share of the people
+# (Quebec City, under 5% of the province's town dwellers, is not what "Quebec" means; Idlib,
+# Donetsk, Kherson, over 10%, are).
+# Lower shares let a provincial capital stand for its province.
+SEAT_SHARE = 0.05
 
 COUNTRY_BONUS = 3.0
 REGION_BONUS = 2.0
