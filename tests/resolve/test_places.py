@@ -118,6 +118,16 @@ def test_a_unit_named_like_its_town_means_the_town_unless_called_a_region(gazett
     assert (province.place.feature, province.place.precision) == ("admin1", "region")
 
 
+def test_a_unit_after_a_comma_that_contains_the_town_before_is_the_unit(gazetteer):
+    text = "Shelling hit Kramatorsk, Donetsk on Monday. Strikes on Idlib, Aleppo and Hama."
+    spans = [(text.index(w), text.index(w) + len(w))
+             for w in ("Kramatorsk", "Donetsk", "Idlib", "Aleppo", "Hama")]
+    found = {m.text: m.place for m in resolve_mentions(text, spans, gazetteer)}
+    assert (found["Kramatorsk"].feature, found["Donetsk"].feature) == ("city", "admin1")
+    # A list of towns is not a hierarchy: Aleppo does not contain Idlib.
+    assert {found[w].feature for w in ("Idlib", "Aleppo", "Hama")} == {"city"}
+
+
 def test_given_spans_are_resolved_with_each_other_as_context(gazetteer):
     text = "Turkish troops moved from Tiflis towards Georgia's border with Armenia."
     spans = [(0, 7), (26, 32), (41, 48), (63, 70)]

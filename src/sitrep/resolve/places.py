@@ -210,8 +210,11 @@ def _resolve_all(
     mentions = []
     for i, s in enumerate(spans):
         following = spans[i + 1] if i + 1 < len(spans) else None
+        preceding = spans[i - 1] if i > 0 else None
+        child = lookups[preceding] if preceding is not None \
+            and _is_apposed(preceding, s, text) else None
         mention = _resolve(s, lookups[s], following, lookups.get(following) if following
-                           else None, text, gazetteer, context)
+                           else None, text, gazetteer, context, child=child)
         if mention is not None and (demonyms or mention.match != "demonym"):
             mentions.append(mention)
     return mentions
@@ -364,7 +367,9 @@ def _add_named_countries(lookups: dict[_Span, list[Candidate]], context: _Contex
 
 def _resolve(span: _Span, found: list[Candidate], following: _Span | None,
              following_found: list[Candidate] | None, text: str, gazetteer: Gazetteer,
-             context: _Context) -> PlaceMention | None:
+             context: _Context, child: list[Candidate] | None = None) -> PlaceMention | None:
+    """``child``: the readings of a name written just before this one and a comma ("Bronx,
+    New York"): a unit that contains one of them is meant as the unit, not its main town."""
     if span.source == "line":
         found = [c for c in found if c.feature == "front_line"]
     if found and span.source not in ("ner", "given") and not _plausible(span, found, context):
@@ -380,7 +385,8 @@ def _resolve(span: _Span, found: list[Candidate], following: _Span | None,
     scored = sorted(((_score(c, span, parent, context), c) for c in found),
                     key=lambda sc: -sc[0])
     score, best = scored[0]
-    best = _prefer_seat(best, found, span)
+    if not (child and any(_contains(best, k) for k in child[:5])):
+        best = _prefer_seat(best, found, span)
     repaired = best.match in ("mt", "fuzzy") or (best.match == "variant" and span.text.islower())
     return _mention(span, best, repaired=repaired, score=score, candidates=len(found))
 
