@@ -167,3 +167,24 @@ def test_example_report_with_the_model(nlp, gazetteer, example_text):
     assert by_text["Greece"][0].place.country == "GRC"
     assert by_text["Greece"][0].place.feature == "country"
     assert not any(m.text in ("Armenian", "Azerbaijani", "Minsk") for m in mentions)
+
+
+def test_a_town_near_another_local_name_of_the_document_beats_a_larger_namesake():
+    from collections import Counter
+
+    from sitrep.resolve.gazetteer import Candidate
+    from sitrep.resolve.places import _Context, _score, _Span
+
+    def town(i, name, lat, lon, population):
+        return Candidate(i, None, name, lat, lon, "GBR", None, "city", population, "town")
+
+    big, small = town(1, "Edmonton", 53.5, -113.5, 1_000_000), town(2, "Edmonton", 51.6, 0, 82_000)
+    span = _Span(0, 8, "Edmonton")
+    alone = _Context(countries=Counter())
+    assert _score(big, span, None, alone) > _score(small, span, None, alone)
+    enfield = town(3, "Enfield", 51.65, -0.08, 150_000)
+    together = _Context(countries=Counter(), neighbours=[("enfield", enfield)])
+    assert _score(small, span, None, together) > _score(big, span, None, together)
+    # A namesake of the same name is no neighbour.
+    same = _Context(countries=Counter(), neighbours=[("edmonton", small)])
+    assert _score(big, span, None, same) > _score(small, span, None, same)

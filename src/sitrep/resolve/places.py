@@ -7,7 +7,8 @@ capitalised runs of tokens the gazetteer knows as a country, region or large tow
 Resolution scores each candidate record by its prior (population, feature class, kind of
 name matched), the countries the document is about (given by the caller, named in it, or
 implied by demonyms), a following "X, Y" admin or country name, the place word, nearness to
-the document's other places and the dateline's country. A name with no exact match is
+the document's other places (settled names within 250 km, readings of other local names
+within 50 km) and the dateline's country. A name with no exact match is
 repaired by a sound-alike search among the document's countries (``repair``), accepted only
 above ``REPAIR_THRESHOLD`` and never for ordinary English words.
 """
@@ -68,6 +69,12 @@ ANCHOR_GAP = 2.0  # prior lead (about 100 times the population) that settles a n
 CUE_BONUS = 2.0
 NEAR_BONUS = 1.5
 NEAR_KM = 250.0
+# Local places read together: a town within CLOSE_KM of a reading of another local name in
+# the document (Edmonton and Enfield, both in north London) is likelier than its namesakes.
+CLOSE_BONUS = 1.5
+CLOSE_KM = 50.0
+NEIGHBOUR_READINGS = 5
+LOCAL_FEATURES = frozenset({"city", "admin2", "facility"})
 
 
 @dataclass(frozen=True)
@@ -207,6 +214,7 @@ def _resolve_all(
         if found and found[0].lat is not None and (
                 len(found) == 1 or prior(found[0]) - prior(found[1]) >= ANCHOR_GAP):
             context.anchors.append(found[0])
+    _add_neighbours(lookups, context)
     mentions = []
     for i, s in enumerate(spans):
         following = spans[i + 1] if i + 1 < len(spans) else None
@@ -340,6 +348,8 @@ class _Context:
     countries: Counter
     anchors: list[Candidate] = field(default_factory=list)
     regions: Counter = field(default_factory=Counter)  # (country, admin1 name) named
+    # (folded name, candidate): likely readings of each local name the document uses
+    neighbours: list[tuple[str, Candidate]] = field(default_factory=list)
 
 
 def _demonym_countries(doc: Doc, gazetteer: Gazetteer) -> Counter:
@@ -363,6 +373,18 @@ def _add_named_countries(lookups: dict[_Span, list[Candidate]], context: _Contex
             context.countries[top.country] += 1 if top.match == "demonym" else 2
             if top.feature == "admin1":
                 context.regions[(top.country, top.name)] += 1
+
+
+def _add_neighbours(lookups: dict[_Span, list[Candidate]], context: _Context) -> None:
+    seen: set[str] = set()
+    for s, found in lookups.items():
+        name = names.fold(s.text)
+        if name in seen or s.source == "maybe":
+            continue
+        seen.add(name)
+        context.neighbours += [(name, c) for c in found[:NEIGHBOUR_READINGS]
+                               if c.feature in LOCAL_FEATURES and c.lat is not None
+                               and c.match != "demonym"]
 
 
 def _resolve(span: _Span, found: list[Candidate], following: _Span | None,
@@ -439,10 +461,18 @@ def _score(c: Candidate, span: _Span, parent: list[Candidate] | None,
         score += CUE_BONUS
     if any(a.id != c.id and _km(a, c) < NEAR_KM for a in context.anchors):
         score += NEAR_BONUS
+    if c.feature in LOCAL_FEATURES and _has_neighbour(c, names.fold(span.text), context):
+        score += CLOSE_BONUS
     if c.match in ("variant", "fuzzy"):
         # A spelling shared by unrelated places: prefer the one whose own name looks like it.
         score += LIKENESS_WEIGHT * names.similarity(span.text, c.name)
     return score
+
+
+def _has_neighbour(c: Candidate, name: str, context: _Context) -> bool:
+    """A reading of another local name of the document lies within CLOSE_KM of ``c``."""
+    return any(other != name and o.id != c.id and _km(o, c) < CLOSE_KM
+               for other, o in context.neighbours)
 
 
 def _prefer_seat(best: Candidate, found: list[Candidate], span: _Span) -> Candidate:
