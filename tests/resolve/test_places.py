@@ -188,3 +188,18 @@ def test_a_town_near_another_local_name_of_the_document_beats_a_larger_namesake(
     # A namesake of the same name is no neighbour.
     same = _Context(countries=Counter(), neighbours=[("edmonton", small)])
     assert _score(big, span, None, same) > _score(small, span, None, same)
+
+
+def test_a_unit_is_not_read_as_a_town_whose_name_adds_city():
+    from sitrep.resolve.gazetteer import Candidate
+    from sitrep.resolve.places import _prefer_seat, _Span
+
+    state = Candidate(1, None, "New York", 43.0, -75.0, "USA", None, "admin1", 19_000_000,
+                      "region")
+    city = Candidate(2, None, "New York City", 40.7, -74.0, "USA", "New York", "city",
+                     8_800_000, "town", match="variant")
+    assert _prefer_seat(state, [state, city], _Span(0, 8, "New York")) == state
+    same = Candidate(3, None, "Idlib", 35.9, 36.6, "SYR", "Idlib", "city", 165_000, "town")
+    province = Candidate(4, None, "Idlib", 35.8, 36.6, "SYR", None, "admin1", 1_500_000,
+                         "region")
+    assert _prefer_seat(province, [province, same], _Span(0, 5, "Idlib")) == same

@@ -476,12 +476,16 @@ def _has_neighbour(c: Candidate, name: str, context: _Context) -> bool:
 
 
 def _prefer_seat(best: Candidate, found: list[Candidate], span: _Span) -> Candidate:
-    """An admin unit named like its main town means the town, unless the text says region."""
+    """An admin unit named like its main town means the town, unless the text says region
+    or the town's own name adds "City" to the written one ("New York" is the state, the
+    city is "New York City")."""
     if best.feature not in ("admin1", "admin2") or span.cue in AREA_WORDS:
         return best
+    city_form = names.fold(span.text) + " city"
     towns = [c for c in found if c.feature == "city" and c.country == best.country
              and c.match != "demonym" and (c.admin1 == best.name or _km(c, best) < 100)
-             and c.population >= SEAT_SHARE * best.population]
+             and c.population >= SEAT_SHARE * best.population
+             and names.fold(c.name) != city_form]
     return max(towns, key=lambda c: c.population) if towns else best
 
 
