@@ -203,3 +203,25 @@ def test_a_unit_is_not_read_as_a_town_whose_name_adds_city():
     province = Candidate(4, None, "Idlib", 35.8, 36.6, "SYR", None, "admin1", 1_500_000,
                          "region")
     assert _prefer_seat(province, [province, same], _Span(0, 5, "Idlib")) == same
+
+
+def test_a_dateline_names_a_town():
+    from collections import Counter
+
+    from sitrep.resolve.gazetteer import Candidate
+    from sitrep.resolve.places import DATELINE, _Context, _is_dateline, _score, _Span
+
+    text = "WASHINGTON (Reuters) - Talks began.\n  KHERSON - Shelling. In KHERSON and Kyiv."
+    spans = {w: _Span(text.index(w), text.index(w) + len(w), w) for w in ("WASHINGTON",
+                                                                          "KHERSON", "Kyiv")}
+    assert _is_dateline(text, spans["WASHINGTON"]) and _is_dateline(text, spans["KHERSON"])
+    later = text.rindex("KHERSON")
+    assert not _is_dateline(text, _Span(later, later + 7, "KHERSON"))
+    assert not _is_dateline("Kyiv - Talks.", _Span(0, 4, "Kyiv"))
+    state = Candidate(1, None, "Washington", 47.5, -120.5, "USA", None, "admin1", 6_500_000,
+                      "region")
+    city = Candidate(2, None, "Washington", 38.9, -77.0, "USA", None, "city", 690_000, "town")
+    context = _Context(countries=Counter())
+    plain, dateline = _Span(0, 10, "WASHINGTON"), _Span(0, 10, "WASHINGTON", cue=DATELINE)
+    assert _score(state, plain, None, context) > _score(city, plain, None, context)
+    assert _score(city, dateline, None, context) > _score(state, dateline, None, context)

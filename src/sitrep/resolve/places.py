@@ -40,6 +40,9 @@ AREA_WORDS = frozenset({"area", "region", "district", "province", "oblast", "gov
                         "front", "valley", "corridor", "territory", "prefecture"})
 TOWN_WORDS = frozenset({"city", "town", "village", "settlement", "township"})
 PLACE_WORDS = AREA_WORDS | TOWN_WORDS
+DATELINE = "dateline"  # the cue of a name that opens the text or a line in capitals
+LARGE_TOWN = 100_000
+LARGE_TOWN_BONUS = 1.0
 ADMIN_FEATURES = frozenset({"admin1", "admin2", "region", "country", "front_line"})
 MAJOR_FEATURES = frozenset({"country", "continent", "region", "front_line"})
 CONTACT_LINE = re.compile(r"\b(?:actual\s+)?(?:line\s+of\s+contact|contact\s+line)\b", re.I)
@@ -90,7 +93,7 @@ class PlaceMention:
     score: float  # resolution score (for a repair: the name similarity, 0-1)
     candidates: int  # how many records the name could have meant
     match: str = "name"  # gazetteer.NAME_KINDS entry, or "fuzzy" for a repair
-    cue: str | None = None  # the place word after the name ("area", "city"), if any
+    cue: str | None = None  # the place word after the name ("area", "city"), or "dateline"
 
 
 @dataclass(frozen=True)
@@ -207,6 +210,8 @@ def _resolve_all(
         for c in gazetteer.lookup(dateline)[:1]:
             if c.country:
                 context.countries[c.country] += 1
+    spans = [replace(s, cue=DATELINE) if s.cue is None and _is_dateline(text, s) else s
+             for s in spans]
     lookups = {s: gazetteer.lookup(s.text) for s in spans}
     _add_named_countries(lookups, context)
     # Names with one clear reading are settled first; their places then count as "nearby".
@@ -226,6 +231,16 @@ def _resolve_all(
         if mention is not None and (demonyms or mention.match != "demonym"):
             mentions.append(mention)
     return mentions
+
+
+def _is_dateline(text: str, span: _Span) -> bool:
+    """A capitalised name opening the text or a line ("WASHINGTON (Reuters) -"): a wire
+    dateline, which names a town."""
+    letters = [ch for ch in span.text if ch.isalpha()]
+    if len(letters) < 3 or not all(ch.isupper() for ch in letters):
+        return False
+    line_start = text.rfind("\n", 0, span.start) + 1
+    return not text[line_start:span.start].strip()
 
 
 def _cue_after(text: str, end: int) -> str | None:
@@ -459,6 +474,11 @@ def _score(c: Candidate, span: _Span, parent: list[Candidate] | None,
         score += CUE_BONUS
     if span.cue in TOWN_WORDS and c.feature == "city":
         score += CUE_BONUS
+    if span.cue == DATELINE and c.feature == "city":
+        # A dateline names a town, and one written alone (without ", State") is a town
+        # known on its own (AP style), a large one.
+        score += CUE_BONUS + (LARGE_TOWN_BONUS if not parent
+                              and c.population >= LARGE_TOWN else 0.0)
     if any(a.id != c.id and _km(a, c) < NEAR_KM for a in context.anchors):
         score += NEAR_BONUS
     if c.feature in LOCAL_FEATURES and _has_neighbour(c, names.fold(span.text), context):
