@@ -135,24 +135,28 @@ def test_opening_an_existing_file_takes_well_under_a_second(gazetteer):
     again.close()
 
 
-def test_country_points_average_two_estimates_that_agree():
+def test_country_points_are_main_landmass_centroids_near_the_factbook_point():
     from sitrep.resolve.gazetteer.geometry import AGREE_KM, country_point, km, landmass_centre
 
-    square = {"type": "Polygon", "coordinates": [[[10, 0], [12, 0], [12, 2], [10, 2]]]}
-    islet = {"type": "Polygon", "coordinates": [[[40, 0], [40.5, 0], [40.5, 0.5], [40, 0.5]]]}
-    both = {"type": "FeatureCollection", "features": [
-        {"geometry": islet}, {"geometry": square}]}
-    lat, lon = landmass_centre(both)  # the larger polygon only
+    def square(lon, lat, side):
+        ring = [[lon, lat], [lon + side, lat], [lon + side, lat + side], [lon, lat + side]]
+        return {"geometry": {"type": "Polygon", "coordinates": [ring]}}
+
+    mainland = {"type": "FeatureCollection", "features": [square(40, 0, 0.5), square(10, 0, 2)]}
+    lat, lon = landmass_centre(mainland)  # the larger polygon only
     assert abs(lat - 1.0) < 0.01 and abs(lon - 11.0) < 1e-9
+    islands = {"type": "FeatureCollection", "features": [square(10, 0, 1), square(20, 0, 1)]}
+    assert landmass_centre(islands) is None  # no polygon holds two thirds of the land
     assert landmass_centre(None) is None
-    assert country_point((2.0, 11.0), (1.0, 11.0)) == (1.5, 11.0)
+    assert country_point((2.0, 11.0), (1.0, 11.0)) == (1.0, 11.0)
     far = (1.0, 11.0 + 2 * AGREE_KM / 111)
     assert km((1.0, 11.0), far) > AGREE_KM
     assert country_point((1.0, 11.0), far) == (1.0, 11.0)  # the Factbook point is kept
     assert country_point(None, (1.0, 11.0)) == (1.0, 11.0)
 
 
-def test_united_states_point_lies_between_the_conventions(gazetteer):
+def test_united_states_point_is_near_the_geonames_and_wikipedia_points(gazetteer):
     usa = gazetteer.country("USA")
     # The Factbook point (38 N 97 W) is 235 km from GeoNames' 39.76 N 98.5 W.
     assert haversine_km(usa.lat, usa.lon, 39.76, -98.5) < 161
+    assert haversine_km(usa.lat, usa.lon, 40.0, -100.0) < 161

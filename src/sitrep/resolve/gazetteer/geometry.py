@@ -2,11 +2,11 @@
 
 Sources disagree on a country's point by hundreds of kilometres for large countries: the
 CIA World Factbook centre (``countryinfo``'s ``latlng``, whole degrees) puts the United
-States at 38 N 97 W, GeoNames at 39.8 N 98.5 W, Wikipedia at 40 N 100 W. The build takes
-the mean of two independent estimates, the Factbook centre and the centroid of the
-country's largest landmass (from ``countryinfo``'s border polygons), where they roughly
-agree; where they disagree widely the polygon is a poor summary of the country (an
-archipelago, a long coast, islands beyond the mainland) and the Factbook centre is kept.
+States at 38 N 97 W, GeoNames at 39.8 N 98.5 W, Wikipedia at 40 N 100 W. GeoNames' and
+Wikipedia's points are mostly near the centroid of the country's main landmass, so the
+build takes that centroid (from ``countryinfo``'s border polygons) where the country has a
+main landmass and the centroid lies within AGREE_KM of the Factbook centre; elsewhere (an
+archipelago, a coarse or elongated outline) the Factbook centre is kept.
 """
 
 from __future__ import annotations
@@ -14,22 +14,26 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 
-# Estimates further apart than this are not averaged (the Factbook centre is kept).
+# A landmass centroid further than this from the Factbook centre is not taken (a coarse or
+# elongated outline, islands beyond the mainland): the Factbook centre is kept.
 AGREE_KM = 400.0
+# The largest polygon is a country's main landmass if it holds this share of the area.
+MAIN_SHARE = 2 / 3
 
 
 def landmass_centre(geojson: dict | None) -> tuple[float, float] | None:
-    """(lat, lon) centroid of the largest polygon of a GeoJSON FeatureCollection.
+    """(lat, lon) centroid of the main landmass of a GeoJSON FeatureCollection: its largest
+    polygon, if that holds MAIN_SHARE of the area (an archipelago has none).
 
     Computed in the cylindrical equal-area projection (x = lon, y = sin lat), so a polygon
     reaching far north is not given more weight than its area.
     """
-    best: tuple[float, tuple[float, float]] | None = None
-    for ring in _outer_rings(geojson or {}):
-        found = _ring_centroid(ring)
-        if found is not None and (best is None or found[0] > best[0]):
-            best = found
-    return best[1] if best else None
+    parts = [found for ring in _outer_rings(geojson or {})
+             if (found := _ring_centroid(ring)) is not None]
+    if not parts:
+        return None
+    area, centre = max(parts, key=lambda part: part[0])
+    return centre if area >= MAIN_SHARE * sum(part[0] for part in parts) else None
 
 
 def country_point(factbook: tuple[float, float] | None,
@@ -39,7 +43,7 @@ def country_point(factbook: tuple[float, float] | None,
         return landmass
     if landmass is None or km(factbook, landmass) > AGREE_KM:
         return factbook
-    return (factbook[0] + landmass[0]) / 2, (factbook[1] + landmass[1]) / 2
+    return landmass
 
 
 def km(a: tuple[float, float], b: tuple[float, float]) -> float:

@@ -13,8 +13,9 @@ SCHEMA_VERSION = "1"
 FILE_NAME = f"gazetteer-v{SCHEMA_VERSION}.sqlite"
 ENV_VAR = "SITREP_CACHE_DIR"
 # Bumped when the build derives records differently from the same sources (a file built by
-# an older build is stale): 2 = country points from two estimates (geometry.country_point).
-BUILD_REVISION = 2
+# an older build is stale): 3 = country points at main landmass centroids
+# (geometry.country_point).
+BUILD_REVISION = 3
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
