@@ -225,3 +225,13 @@ def test_a_dateline_names_a_town():
     plain, dateline = _Span(0, 10, "WASHINGTON"), _Span(0, 10, "WASHINGTON", cue=DATELINE)
     assert _score(state, plain, None, context) > _score(city, plain, None, context)
     assert _score(city, dateline, None, context) > _score(state, dateline, None, context)
+
+
+def test_a_given_name_ending_in_a_place_word_is_looked_up_without_it(gazetteer):
+    text = "Floods in Idlib Province and Kherson Oblast; clashes in Donetsk region."
+    spans = [(text.index(w), text.index(w) + len(w))
+             for w in ("Idlib Province", "Kherson Oblast", "Donetsk region")]
+    found = resolve_mentions(text, spans, gazetteer)
+    assert [(m.place.country, m.place.feature) for m in found] == [
+        ("SYR", "admin1"), ("UKR", "admin1"), ("UKR", "admin1")]
+    assert found[0].cue == "province" and (found[0].start, found[0].end) == spans[0]

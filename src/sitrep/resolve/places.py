@@ -194,10 +194,24 @@ def resolve_mentions(
     mention per span, in order (place None where nothing matched).
     """
     ordered = sorted({(a, b) for a, b in spans})
-    own = [_Span(a, b, text[a:b], cue=_cue_after(text, b), source="given") for a, b in ordered]
+    own = [_given_span(text, a, b, gazetteer) for a, b in ordered]
     resolved = {(m.start, m.end): m for m in _resolve_all(
         own, text, gazetteer, countries=countries, dateline=dateline, demonyms=True)}
     return [resolved.get((s.start, s.end)) or _unresolved(s, 0) for s in own]
+
+
+def _given_span(text: str, start: int, end: int, gazetteer: Gazetteer) -> _Span:
+    """A given name; one the gazetteer lacks that ends in a place word ("Nyanza Province")
+    is looked up without it, the word kept as its cue ("Plymouth Co.": "Plymouth County")."""
+    written = text[start:end]
+    head, _, last = written.rpartition(" ")
+    head, word = head.strip(), last.lower().rstrip(".")
+    if word == "co" and head and gazetteer.lookup(f"{head} County"):
+        return _Span(start, end, f"{head} County", source="given")
+    if head and word in PLACE_WORDS and not gazetteer.lookup(written) \
+            and gazetteer.lookup(head):
+        return _Span(start, end, head, cue=word, source="given")
+    return _Span(start, end, written, cue=_cue_after(text, end), source="given")
 
 
 def _resolve_all(
