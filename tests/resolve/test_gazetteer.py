@@ -62,6 +62,7 @@ def test_countries_resolve_to_their_own_record(gazetteer):
     assert top.geonameid == 390903
     assert gazetteer.lookup("Georgia")[0].country == "GEO"
     assert gazetteer.lookup("Georgia", countries=["USA"])[0].feature == "admin1"
+    assert gazetteer.lookup("Democratic Republic of Congo")[0].country == "COD"
 
 
 def test_spelling_variants_in_any_script_find_the_town(gazetteer):

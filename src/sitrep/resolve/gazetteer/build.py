@@ -179,6 +179,9 @@ class _Loader:
                 forms.append((extra["nativeName"], "variant"))
             if extra.get("demonym"):
                 forms.append((extra["demonym"], "demonym"))
+            # "Democratic Republic of Congo": news often drops the article of a long name.
+            forms += [(n.replace(" of the ", " of "), kind) for n, kind in forms
+                      if " of the " in n]
             self.add_names(place, alpha3, forms)
 
     def _continents(self, cache) -> None:
