@@ -25,7 +25,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from benchmarks.muc4.templates import SLOTS
@@ -113,7 +113,11 @@ def incidents(report: Report, dateline_country: str | None = None) -> list[Incid
         kind = incident_type(event, report.claims)
         if kind is None or event.background:
             continue
-        country = event.place.country if event.place and event.place.country else home
+        if event.place and event.place.country not in NINE_COUNTRIES:
+            # the task's messages are about the nine countries: a place abroad is far more
+            # often a misread or a side mention ("evidence sent to Washington") than the scene
+            event = replace(event, place=None)
+        country = event.place.country if event.place else home
         if country not in NINE_COUNTRIES:
             continue
         where = event.place.name if event.place else None
@@ -144,7 +148,14 @@ def incident_type(event: Event, claims: Iterable[Claim]) -> str | None:
         return "BOMBING" if event.mode == "bombing" else "ARSON"
     if acled.get("event_type") == "Violence against civilians":
         return "ATTACK"
-    return "ATTACK" if _civilian_victims(event, claims) else None
+    return "ATTACK" if _civilian_victims(event, claims) or _people_attacked(event) else None
+
+
+def _people_attacked(event: Event) -> bool:
+    """An attack on people who are no armed force ("an attack against the former
+    minister")."""
+    victims = [_victim(r.text or "", r.actor, None) for r in event.recipients]
+    return any(v and v.kind not in ("ACTIVE MILITARY", "LAW ENFORCEMENT") for v in victims)
 
 
 def _civilian_victims(event: Event, claims: Iterable[Claim]) -> bool:

@@ -216,7 +216,11 @@ def _arguments(tok: Token, type_: str):
         roles = ("nsubj",) if _is_harm(verb) else ("nsubj", "nsubjpass")
         subjects = tuple(s for c in verb.children if c.dep_ in roles
                          for s in _spans(c) if not s[0] <= tok.idx < s[1])
-        return mods + subjects, ()
+        # "an attack against the former minister", "the assault on the convoy"
+        targets = tuple(_span(o) for c in tok.children if c.dep_ == "prep"
+                        and c.lower_ in ("against", "on") for o in c.children
+                        if o.dep_ == "pobj")
+        return mods + subjects, targets
     subject_of = verb
     while subject_of.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass")
                                                 for c in subject_of.children):
@@ -226,7 +230,8 @@ def _arguments(tok: Token, type_: str):
                     for o in c.children if o.dep_ == "pobj" for s in _spans(o))
     objects = [c for c in verb.children if c.dep_ in ("dobj", "dative", "nsubjpass")]
     objects += [j for o in list(objects) for j in o.conjuncts]
-    objects += [o for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "to")
+    objects += [o for c in verb.children if c.dep_ == "prep"
+                and c.lower_ in ("on", "to", "against")
                 for o in c.children if o.dep_ == "pobj"]
     if type_ == "AGREE":
         return agents, ()
