@@ -135,26 +135,27 @@ def _same(held: tuple, new: tuple) -> bool:
 
 
 def incident_type(event: Event, claims: Iterable[Claim]) -> str | None:
-    acled = event.acled or {}
     if event.type == "COERCE":
         if event.mode == "hijacking":
             return "HIJACKING"
-        return "KIDNAPPING" if acled.get("sub_event_type", "").startswith("Abduction") else None
+        sub = (event.acled or {}).get("sub_event_type", "")
+        return "KIDNAPPING" if sub.startswith("Abduction") else None
     if event.type == "CRIME":
         return "ROBBERY"
     if event.type != "ASSAULT":
         return None
     if event.mode in ("bombing", "arson"):
         return "BOMBING" if event.mode == "bombing" else "ARSON"
-    if acled.get("event_type") == "Violence against civilians":
-        return "ATTACK"
+    # sitrep calls harm to anyone it cannot code an attack on civilians; the task wants
+    # victims who are neither troops nor rebels
     return "ATTACK" if _civilian_victims(event, claims) or _people_attacked(event) else None
 
 
 def _people_attacked(event: Event) -> bool:
     """An attack on people who are no armed force ("an attack against the former
     minister")."""
-    victims = [_victim(r.text or "", r.actor, None) for r in event.recipients]
+    victims = [_victim(r.text or "", r.actor, None) for r in event.recipients
+               if not _first_matches("combatant", r.text or "")]
     return any(v and v.kind not in ("ACTIVE MILITARY", "LAW ENFORCEMENT") for v in victims)
 
 
