@@ -10,6 +10,8 @@ from sitrep.ingest.document import document_id, prepare
      "1990-01-12"),
     ("KYIV, March 3, 2024 (AP) — A Russian drone", "Kyiv", "2024-03-03"),
     ("Beijing’s September 30 comprehensive report: the conflict", "Beijing", None),
+    ("San Salvador, 3 Jan 90 -- [Report] The army said", "San Salvador", "1990-01-03"),
+    ("Meanwhile, the army said - nothing more", None, None),
 ])
 def test_datelines(text, place, date):
     doc = prepare(text).document

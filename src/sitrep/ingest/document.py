@@ -28,6 +28,12 @@ _AGENCY = re.compile(
     r"^\s*(?P<place>[A-Z][\w.'’-]+(?:[ /][A-Z][\w.'’-]+){0,3})(?:,\s*(?P<rest>[^\n(]{0,40}?))?"
     r"\s*\((?P<agency>[^)]{1,60})\)\s*(?:--|—|–|-)\s+"
 )
+# "San Salvador, 3 Jan 90 -- [Text]": a title-case place without an agency needs a date
+_DATED = re.compile(
+    r"^\s*(?P<place>[A-Z][\w.'’-]+(?:[ /][A-Z][\w.'’-]+){0,3}(?:\s\([A-Z][\w ]{1,30}\))?),"
+    r"\s*(?P<rest>\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{2,4})?|[A-Z][a-z]{2,8}\.?\s+\d{1,2}"
+    r"(?:,?\s+\d{4})?)\s*(?:--|—|–|-)\s+"
+)
 # "Beijing’s September 30 comprehensive report:", "Xinhua, Moscow, March 3:"
 _COLON = re.compile(
     r"^\s*(?P<place>[A-Z][\w .'-]{1,40}?)['’]s\s+(?P<rest>[^:\n]{1,80}?)\s*(?:report|news|"
@@ -124,7 +130,7 @@ def _title(text: str) -> tuple[str | None, int]:
 def _dateline(text: str, start: int) -> tuple[Dateline, Reference | None]:
     head = text[start:start + 300]
     match = (_COLON.match(head) or _AGENCY_REPORT.match(head) or _WIRE.match(head)
-             or _AGENCY.match(head) or _PLACE_AGENCY.match(head))
+             or _AGENCY.match(head) or _DATED.match(head) or _PLACE_AGENCY.match(head))
     if match is None:
         return Dateline(), None
     place = match.group("place").strip().rstrip(",")
