@@ -64,7 +64,9 @@ _NOT_PEOPLE = frozenset({"he", "him", "she", "her", "they", "them", "it", "one",
 # What a figure may count besides people ("56 killings", "two hours").
 _NOT_PEOPLE_EITHER = frozenset({"killings", "murders", "deaths", "attacks", "cases", "times",
                                 "kidnappings", "massacres", "years", "days", "hours", "mass",
-                                "fire", "bombs", "explosions", "incidents", "crimes"})
+                                "fire", "bombs", "explosions", "incidents", "crimes", "dead",
+                                "wounded", "injured", "killed", "missing", "nobody",
+                                "neither", "we", "us", "none"})
 MONTH_NAMES = frozenset({"january", "february", "march", "april", "may", "june", "july",
                          "august", "september", "october", "november", "december"})
 # Where a doer's name ends: a relative clause, a time or a place after it.
@@ -466,31 +468,43 @@ def _counted_victims(incident: Incident, report: Report) -> Iterator[Victim]:
 def _named_victims(incident: Incident, report: Report) -> Iterator[Victim]:
     """Victims the events name: "killed Mayor Jose Garcia", "kidnapped two engineers"."""
     text = report.document.text
+    known = _known_names(report)
     for event in incident.events:
         sentence = text[event.evidence.start:event.evidence.end]
         effect = "DEATH" if DEATH.search(sentence) else "INJURY" if INJURY.search(sentence) \
             else None
         for recipient in event.recipients:
-            victim = _victim(recipient.text or "", recipient.actor, effect)
+            victim = _victim(recipient.text or "", recipient.actor, effect, known)
             if victim is not None:
                 yield victim
 
 
-def _victim(text: str, actor: str | None, effect: str | None) -> Victim | None:
-    """"Carlos Julio Torrado, mayor of Abrego" -> name and title; None for no person."""
+def _victim(text: str, actor: str | None, effect: str | None,
+            known: frozenset[str] = frozenset()) -> Victim | None:
+    """"Carlos Julio Torrado, mayor of Abrego" -> name and title; None for no person.
+    ``known`` holds the report's place and organisation names, which name no person."""
     head, _comma, rest = " ".join(text.split()).partition(", ")
     words = _ARTICLE.sub("", head.strip())
     kind = _fill_of("hum-tgt-type", text)
     if not _is_person_phrase(words) or _fill_of("phys-tgt-type", words) or actor and not kind:
         return None
     name = _trailing_name(words)
+    if name and name.lower() in known:
+        name = None
     title = words[:-len(name)].strip() if name else words
     if name:
         name, more = _without_title(name)
         title = " ".join(filter(None, [title, more]))
+    elif not (_fill_of("person", words) or kind):
+        return None  # "army positions", "brothels": nobody the text names as a person
     if name and not title and rest[:1].islower():
         title = " ".join(rest.split()[:6])  # an apposition: "..., mayor of Abrego"
     return Victim(name, title or None, kind or "CIVILIAN", _count_of(words, name), effect)
+
+
+def _known_names(report: Report) -> frozenset[str]:
+    return frozenset(m.text.lower() for e in report.entities if e.kind in ("place", "actor")
+                     for m in e.mentions)
 
 
 def _is_person_phrase(words: str) -> bool:
@@ -557,6 +571,9 @@ def _trailing_name(words: str) -> str | None:
         name.insert(0, token)
     if len(name) == 1 and word_frequency(name[0].lower()) >= RARE_WORD_COUNT:
         return None
+    before = tokens[len(tokens) - len(name) - 1].lower() if len(tokens) > len(name) else ""
+    if before in _STOP:
+        return None  # "mayor of the town of Hostigal": a place, not the person
     return " ".join(name) if name else None
 
 
