@@ -73,6 +73,9 @@ MONTH_NAMES = frozenset({"january", "february", "march", "april", "may", "june",
 _TRAILING_PHRASE = re.compile(r"\s+(?:who|which|that|between|at|in|on|near|during|from|"
                               r"after|before|when|while|as)\b", re.I)
 TODAY = re.compile(r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening))\b", re.I)
+# "travelling on a rural road": a route the victims used, not a target
+_TRAVELLED = re.compile(r"\b(?:on|along|near|down|up)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}$",
+                        re.I)
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
 _ARTICLE = re.compile(r"^(?:the|a|an|some|several|other)\s+", re.I)
 
@@ -195,9 +198,10 @@ def fills(incident: Incident, report: Report, actors) -> dict[str, list[str]]:
                       "THREATENED" if THREAT.search(joined) else "ACCOMPLISHED"],
     }
     slots.update(_perpetrators(incident, report, joined, actors))
+    told = " ".join(_with_next_sentence(text, e.evidence.end, e.evidence.start)
+                    for e in incident.events)
     slots.update(_instruments(joined))
-    slots.update(_physical_targets(incident, joined, " ".join(
-        _with_next_sentence(text, e.evidence.end, e.evidence.start) for e in incident.events)))
+    slots.update(_physical_targets(incident, joined, told))
     slots.update(_human_targets(incident, report))
     if incident.type in ("KIDNAPPING", "ARSON"):
         for slot in ("inc-instr-id", "inc-instr-type"):
@@ -379,7 +383,13 @@ def _physical_targets(incident: Incident, sentences: str, told: str) -> dict[str
     ids, types, numbers, effects = [], [], [], []
     effect = ("DESTROYED" if DESTROYED.search(told) else
               "SOME DAMAGE" if DAMAGED.search(told) or incident.type == "ARSON" else None)
-    for m in _first_matches("phys-tgt-type", sentences)[:3]:
+    weapons = _first_matches("inc-instr-type", sentences)
+    found = [m for m in _first_matches("phys-tgt-type", sentences)
+             if not any(w.start() <= m.start() < w.end() or m.start() <= w.start() < m.end()
+                        for w in weapons)  # the car of "car bomb" is the weapon
+             and not (_fill_of("phys-tgt-type", m.group()) == "TRANSPORTATION ROUTE"
+                      and _TRAVELLED.search(sentences, 0, m.start()))]
+    for m in found[:3]:
         phrase, count = _noun_phrase(sentences, m)
         quoted = _quoted(phrase)
         if quoted in ids:
