@@ -39,3 +39,29 @@ def test_what_is_alleged_is_not_an_event_of_its_own(nlp):
 def test_a_verbless_sentence_ends(nlp):
     # the trigger's ancestors hold no verb: the search must stop at the root
     assert [t[0] for t in triggers(nlp, "Fierce shelling in Kharkiv overnight.")] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a verb of harm with no other violent word is the event, its victim the recipient
+    ("Unidentified gunmen shot and killed Mayor Jose Garcia in Medellin.",
+     [("ASSAULT", None, ["Unidentified gunmen"], ["Mayor Jose Garcia"])]),
+    # a passive subject is harmed, the "by" phrase does it
+    ("Judge Maria Lopez was murdered by terrorists.",
+     [("ASSAULT", None, ["terrorists"], ["Judge Maria Lopez"])]),
+    # with a violent word in the sentence, the harmed join that event
+    ("A bomb exploded in a market, killing two students.",
+     [("ASSAULT", "bombing", ["A bomb"], ["two students"])]),
+])
+def test_harm_verbs_name_victims(nlp, text, expected):
+    assert triggers(nlp, text) == expected
+
+
+def test_victims_of_a_murder_noun_and_targets_of_an_attack_noun(nlp):
+    assert triggers(nlp, "Oqueli's assassination shocked the country.") == [
+        ("ASSAULT", None, [], ["Oqueli"])]
+    found = triggers(nlp, "Subversives staged an attack against the former minister.")
+    assert found[0][3] == ["the former minister"]
+
+
+def test_a_verb_of_harm_without_a_victim_is_no_event(nlp):
+    assert triggers(nlp, "Many were said to have killed in the past.") == []
