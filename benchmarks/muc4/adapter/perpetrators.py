@@ -1,0 +1,93 @@
+"""PERP slots: who did it, their kind, and how sure the report is."""
+
+from __future__ import annotations
+
+import re
+
+from sitrep.records import Event, Report
+
+from .incidents import Incident
+from .words import fill_of, first_matches, quoted
+
+CLAIMED = re.compile(r"\bclaimed (?:\w+ )?responsibility\b|\badmitted\b", re.I)
+
+SUSPECTED = re.compile(r"\b(?:accus\w+|blam\w+|suspect\w*|attributed|presum\w+|alleged\w*)\b",
+                       re.I)
+
+# Where a doer's name ends: a relative clause, a time or a place after it.
+_TRAILING_PHRASE = re.compile(r"\s+(?:who|which|that|between|at|in|on|near|during|from|"
+                              r"after|before|when|while|as)\b", re.I)
+
+
+def perpetrators(incident: Incident, report: Report, sentences: str, actors
+                  ) -> dict[str, list[str]]:
+    orgs: list[tuple[str, str]] = []
+    people: list[str] = []
+    state = False
+    for event in incident.events:
+        confidence = _confidence(event, report, actors)
+        for actor in event.actors:
+            doers = _doers(actor.text or "")
+            if actor.actor:
+                state = state or actors.is_state(actor.actor)
+                name = _mention_text(report, actor.actor, actor.text or "")
+                if name:
+                    orgs.append((quoted(name), confidence))
+                people.extend(d for d in doers if d != quoted(name or ""))
+            else:
+                people.extend(doers)
+    if not orgs:
+        orgs = _groups_named(incident, report, actors)
+    if not orgs and not people:
+        people = [quoted(m.group()) for m in first_matches("perp", sentences)][:1]
+    return {
+        "perp-inc-cat": ["STATE-SPONSORED VIOLENCE" if state else
+                         "TERRORIST ACT" if orgs or people else "-"],
+        "perp-ind-id": list(dict.fromkeys(people)) or ["-"],
+        "perp-org-id": list(dict.fromkeys(o for o, _c in orgs)) or ["-"],
+        "perp-org-conf": [f"{c}: {o}" for o, c in dict(orgs).items()] or ["-"],
+    }
+
+
+def _doers(text: str) -> list[str]:
+    """The people a doer's words name: "a group of armed men, who forced him ..." ->
+    "GROUP OF ARMED MEN"; words naming no people ("the bomb", "0200") give nothing."""
+    head = _TRAILING_PHRASE.split(" ".join(text.split()).split(",")[0])[0]
+    if not first_matches("perp", head) or fill_of("inc-instr-type", head):
+        return []
+    return [quoted(head)]
+
+
+def _mention_text(report: Report, code: str, within: str) -> str | None:
+    """How the text names the actor inside a doer's words ("the FMLN", "armed forces")."""
+    for entity in report.entities:
+        if entity.code == code and entity.kind == "actor":
+            for mention in entity.mentions:
+                if mention.text.lower() in within.lower():
+                    return mention.text
+    return None
+
+
+def _confidence(event: Event, report: Report, actors) -> str:
+    sentence = report.document.text[event.evidence.start:event.evidence.end]
+    if CLAIMED.search(sentence):
+        return "CLAIMED OR ADMITTED"
+    by_authority = event.reported_by is not None and actors.is_state(event.reported_by.actor)
+    if SUSPECTED.search(sentence) or by_authority:
+        return "SUSPECTED OR ACCUSED BY AUTHORITIES" if by_authority else "SUSPECTED OR ACCUSED"
+    return "REPORTED AS FACT"
+
+
+def _groups_named(incident: Incident, report: Report, actors) -> list[tuple[str, str]]:
+    """Armed groups the incident's sentences blame or credit ("police blamed the FMLN",
+    "the MRTA claimed responsibility")."""
+    groups = []
+    for event in incident.events:
+        confidence = _confidence(event, report, actors)
+        if confidence == "REPORTED AS FACT":
+            continue  # named near the incident but not blamed for it
+        for entity in report.entities:
+            if entity.kind == "actor" and actors.kind_of(entity.code) == "armed_group":
+                groups.extend((quoted(m.text), confidence) for m in entity.mentions
+                              if event.evidence.start <= m.start < event.evidence.end)
+    return groups
