@@ -65,3 +65,16 @@ def test_victims_of_a_murder_noun_and_targets_of_an_attack_noun(nlp):
 
 def test_a_verb_of_harm_without_a_victim_is_no_event(nlp):
     assert triggers(nlp, "Many were said to have killed in the past.") == []
+
+
+@pytest.mark.parametrize("text", [
+    "The rebels plan to burn vehicles.",
+    "The armed forces will be bombing civilians.",
+])
+def test_a_deed_only_planned_or_foretold_is_no_event(nlp, text):
+    assert triggers(nlp, text) == []
+
+
+def test_every_unnamed_victim_is_kept(nlp):
+    found = triggers(nlp, "Guerrillas bombed a bridge and killed two guards yesterday.")
+    assert found[0][3] == ["a bridge", "two guards"]

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from sitrep.records import Claim, Event, Report
 
 from .victims import victim
-from .words import first_matches, inside, plain
+from .words import fill_of, first_matches, inside, plain
 
 NINE_COUNTRIES = {"SLV": "EL SALVADOR", "GTM": "GUATEMALA", "HND": "HONDURAS",
                   "ARG": "ARGENTINA", "BOL": "BOLIVIA", "CHL": "CHILE", "COL": "COLOMBIA",
@@ -75,8 +75,13 @@ def incident_type(event: Event, claims: Iterable[Claim]) -> str | None:
         return "ROBBERY"
     if event.type != "ASSAULT":
         return None
-    if event.mode in ("bombing", "arson"):
-        return "BOMBING" if event.mode == "bombing" else "ARSON"
+    if event.mode == "bombing":
+        return "BOMBING"
+    if event.mode == "arson":
+        # something set on fire that the task counts ("a grocery store"), not flags in a
+        # protest or people "burned to death"
+        return "ARSON" if any(fill_of("phys-tgt-type", r.text or "")
+                              for r in event.recipients) else None
     # sitrep calls harm to anyone it cannot code an attack on civilians; the task wants
     # victims who are neither troops nor rebels
     return "ATTACK" if _civilian_victims(event, claims) or _people_attacked(event) else None

@@ -56,6 +56,9 @@ NOW = re.compile(r"\b(?:currently|now|ongoing|continuing)\b", re.I)
 STATEMENT_TYPES = frozenset({"DEMAND", "DISAPPROVE", "REJECT", "THREATEN", "CONSULT"})
 PRONOUNS = frozenset({"which", "that", "who", "it", "they", "he", "she", "we", "those",
                       "this", "these", "them", "whom"})
+MODALS = frozenset({"will", "shall", "may", "might"})
+INTENT_VERBS = frozenset({"plan", "intend", "threaten", "want", "vow", "promise", "seek",
+                          "prepare", "decide", "hope", "aim"})
 # Types that are events even when nobody is named as doing them ("a bomb exploded").
 DEEDS = frozenset({"ASSAULT", "PROTEST", "COERCE", "CRIME"})
 
@@ -102,6 +105,8 @@ def find_triggers(doc: Doc) -> list[Trigger]:
             continue
         (type_, mode, acled), end = hit
         covered.update(range(tok.i, end))
+        if type_ in DEEDS and _unreal(tok):
+            continue
         if type_ in STATEMENT_TYPES:
             covered.update(t.i for c in tok.children
                            if c.dep_ in ("prep", "xcomp", "ccomp", "dobj") for t in c.subtree)
@@ -112,9 +117,22 @@ def find_triggers(doc: Doc) -> list[Trigger]:
     return _with_victims(list(found.values()), [h for h in harms if _not_inside(h, covered, doc)])
 
 
+def _unreal(tok: Token) -> bool:
+    """A deed only planned, feared or possible ("the rebels plan to burn vehicles", "the
+    armed forces will be bombing civilians") has not happened."""
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:  # "plan to burn ... and bomb ..."
+        if any(c.dep_ == "aux" and c.lemma_.lower() in MODALS for c in verb.children):
+            return True
+        verb = verb.head
+    if any(c.dep_ == "aux" and c.lemma_.lower() in MODALS for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENT_VERBS
+
+
 def _harm(tok: Token) -> Trigger | None:
     """"guerrillas killed the mayor", "a judge was shot": a verb of harm with its victim."""
-    if tok.pos_ != "VERB" or not _is_harm(tok):
+    if tok.pos_ != "VERB" or not _is_harm(tok) or _unreal(tok):
         return None
     type_, mode, acled = lexicon()[(tok.lemma_.lower(), "harm")]
     agents, victims = _arguments(tok, type_)
@@ -354,7 +372,7 @@ class EventBuilder:
     def _actors(self, spans, keep_unnamed: bool = False) -> list[EventActor]:
         """Coded actors of argument spans, each with the words that name it; with
         ``keep_unnamed``, a span that names no known actor is kept by its words alone."""
-        out: dict[str | None, EventActor] = {}
+        out: dict[str, EventActor] = {}  # by code, or by the words of an unnamed actor
         for start, end in spans:
             words = self.text[start:end]
             if BOTH_SIDES.search(words):
@@ -367,9 +385,8 @@ class EventBuilder:
                      and m.kind not in ("place", "affiliation")]
             for code in codes:
                 out.setdefault(code, EventActor(code, words))
-            if not codes and keep_unnamed and None not in out \
-                    and words.lower() not in PRONOUNS:
-                out[None] = EventActor(None, words)
+            if not codes and keep_unnamed and words.lower() not in PRONOUNS:
+                out.setdefault(words, EventActor(None, words))
         return list(out.values())
 
     def _date(self, trigger: Trigger, facts, source) -> EventDate:
