@@ -123,11 +123,13 @@ class Extractor:
             claim_pairs=tuple(claim_pairs(claims)),
         )
 
-    def _is_name(self, phrase: str) -> bool:
-        """A place or a named actor (truecasing asks, for phrases of one to three words)."""
-        if any(m.start == 0 and m.end == len(phrase) and m.kind in _NAMED_ACTORS
-               for m in self.actors.find(phrase)):
-            return True
+    def _is_name(self, phrase: str) -> bool | str:
+        """A place or a named actor (truecasing asks, for phrases of one to three words);
+        an actor written as its code is an acronym and keeps its capitals ("ELN")."""
+        whole = [m for m in self.actors.find(phrase)
+                 if m.start == 0 and m.end == len(phrase) and m.kind in _NAMED_ACTORS]
+        if whole:
+            return phrase if any(m.code == phrase.upper() for m in whole) else True
         return any(c.feature != "city" or c.population >= NAME_POPULATION
                    for c in self.gazetteer.lookup(phrase))
 

@@ -27,3 +27,8 @@ def test_known_multiword_names_get_capitals_and_common_words_do_not():
 def test_rare_words_are_names_and_months_are_capitalised():
     out = truecase("PROSECUTOR CARBONE HERRERA SPOKE ON 3 SEPTEMBER.")
     assert out == "Prosecutor Carbone Herrera spoke on 3 September."
+
+
+def test_a_caller_may_spell_a_name_out():
+    out = truecase("THE ELN ATTACKED LIMA.", lambda p: "ELN" if p == "ELN" else p == "LIMA")
+    assert out == "The ELN attacked Lima."

@@ -14,6 +14,11 @@ CLAIMED = re.compile(r"\bclaimed (?:\w+ )?responsibility\b|\badmitted\b", re.I)
 SUSPECTED = re.compile(r"\b(?:accus\w+|blam\w+|suspect\w*|attributed|presum\w+|alleged\w*)\b",
                        re.I)
 
+# A state's institution that can be a perpetrator organisation ("the army", "armed forces");
+# a bare demonym or capital ("Salvadoran", "San Salvador") names none.
+FORCE = re.compile(r"\b(?:armed forces|air force|national guard|national police|"
+                   r"treasury police|army|navy|police)\b", re.I)
+
 # Where a doer's name ends: a relative clause, a time or a place after it.
 _TRAILING_PHRASE = re.compile(r"\s+(?:who|which|that|between|at|in|on|near|during|from|"
                               r"after|before|when|while|as)\b", re.I)
@@ -21,7 +26,7 @@ _TRAILING_PHRASE = re.compile(r"\s+(?:who|which|that|between|at|in|on|near|durin
 
 def perpetrators(incident: Incident, report: Report, sentences: str, actors
                   ) -> dict[str, list[str]]:
-    orgs: list[tuple[str, str]] = []
+    orgs: dict[str, tuple[str, str]] = {}  # actor code -> (name, confidence)
     people: list[str] = []
     state = False
     for event in incident.events:
@@ -31,11 +36,14 @@ def perpetrators(incident: Incident, report: Report, sentences: str, actors
             if actor.actor:
                 state = state or actors.is_state(actor.actor)
                 name = _mention_text(report, actor.actor, actor.text or "")
-                if name:
-                    orgs.append((quoted(name), confidence))
+                if name and (not actors.is_state(actor.actor) or FORCE.search(name)):
+                    orgs.setdefault(actor.actor, (quoted(name), confidence))
                 people.extend(d for d in doers if d != quoted(name or ""))
             else:
                 people.extend(doers)
+            force = FORCE.search(actor.text or "")
+            if force and doers:  # "members of the armed forces": the force is the org
+                orgs.setdefault(force.group().lower(), (quoted(force.group()), confidence))
     if not orgs:
         orgs = _groups_named(incident, report, actors)
     if not orgs and not people:
@@ -44,8 +52,8 @@ def perpetrators(incident: Incident, report: Report, sentences: str, actors
         "perp-inc-cat": ["STATE-SPONSORED VIOLENCE" if state else
                          "TERRORIST ACT" if orgs or people else "-"],
         "perp-ind-id": list(dict.fromkeys(people)) or ["-"],
-        "perp-org-id": list(dict.fromkeys(o for o, _c in orgs)) or ["-"],
-        "perp-org-conf": [f"{c}: {o}" for o, c in dict(orgs).items()] or ["-"],
+        "perp-org-id": list(dict.fromkeys(o for o, _c in orgs.values())) or ["-"],
+        "perp-org-conf": [f"{c}: {o}" for o, c in dict(orgs.values()).items()] or ["-"],
     }
 
 
@@ -69,25 +77,28 @@ def _mention_text(report: Report, code: str, within: str) -> str | None:
 
 
 def _confidence(event: Event, report: Report, actors) -> str:
+    """How the report holds the doer responsible: as fact unless words of suspicion or
+    accusation say otherwise, and then "by authorities" when a state's official says so."""
     sentence = report.document.text[event.evidence.start:event.evidence.end]
     if CLAIMED.search(sentence):
         return "CLAIMED OR ADMITTED"
+    if not SUSPECTED.search(sentence):
+        return "REPORTED AS FACT"
     by_authority = event.reported_by is not None and actors.is_state(event.reported_by.actor)
-    if SUSPECTED.search(sentence) or by_authority:
-        return "SUSPECTED OR ACCUSED BY AUTHORITIES" if by_authority else "SUSPECTED OR ACCUSED"
-    return "REPORTED AS FACT"
+    return "SUSPECTED OR ACCUSED BY AUTHORITIES" if by_authority else "SUSPECTED OR ACCUSED"
 
 
-def _groups_named(incident: Incident, report: Report, actors) -> list[tuple[str, str]]:
+def _groups_named(incident: Incident, report: Report, actors) -> dict[str, tuple[str, str]]:
     """Armed groups the incident's sentences blame or credit ("police blamed the FMLN",
-    "the MRTA claimed responsibility")."""
-    groups = []
+    "the MRTA claimed responsibility"), one name per group."""
+    groups: dict[str, tuple[str, str]] = {}
     for event in incident.events:
         confidence = _confidence(event, report, actors)
         if confidence == "REPORTED AS FACT":
             continue  # named near the incident but not blamed for it
         for entity in report.entities:
             if entity.kind == "actor" and actors.kind_of(entity.code) == "armed_group":
-                groups.extend((quoted(m.text), confidence) for m in entity.mentions
-                              if event.evidence.start <= m.start < event.evidence.end)
+                for m in entity.mentions:
+                    if event.evidence.start <= m.start < event.evidence.end:
+                        groups.setdefault(entity.code, (quoted(m.text), confidence))
     return groups

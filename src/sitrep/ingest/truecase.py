@@ -65,12 +65,13 @@ def is_shouting(text: str) -> bool:
     return sum(c.isupper() for c in letters) >= SHOUTING_SHARE * len(letters)
 
 
-def truecase(text: str, is_name: Callable[[str], bool] | None = None) -> str:
+def truecase(text: str, is_name: Callable[[str], bool | str] | None = None) -> str:
     """``text`` in ordinary case, the same length; ``is_name(phrase)`` says whether a
-    phrase of one to three words (in capitals, as written) names a known place or actor."""
+    phrase of one to three words (in capitals, as written) names a known place or actor,
+    and may return the phrase as the name is written ("ELN", not "Eln")."""
     chars = list(text.lower())
     words = list(_WORD.finditer(text))
-    named = _known_names(text, words, is_name) if is_name else set()
+    named, written = _known_names(text, words, is_name) if is_name else (set(), {})
     for i, word in enumerate(words):
         lower = word.group().lower()
         if lower in _ALWAYS_CAPITAL:
@@ -85,6 +86,8 @@ def truecase(text: str, is_name: Callable[[str], bool] | None = None) -> str:
             chars[word.start()] = chars[word.start()].upper()
     for abbreviation in _ABBREVIATION.finditer(text):
         chars[abbreviation.start():abbreviation.end()] = abbreviation.group().upper()
+    for start, form in written.items():
+        chars[start:start + len(form)] = form
     return "".join(chars)
 
 
@@ -106,9 +109,12 @@ def _inflected(word: str) -> bool:
     return False
 
 
-def _known_names(text: str, words: list[re.Match], is_name: Callable[[str], bool]) -> set[int]:
-    """Indices of the words inside a known name, longest names first."""
+def _known_names(text: str, words: list[re.Match], is_name: Callable[[str], bool | str]
+                 ) -> tuple[set[int], dict[int, str]]:
+    """Indices of the words inside a known name, longest names first, and the written
+    form of names the caller spells out (by start offset)."""
     named: set[int] = set()
+    written: dict[int, str] = {}
     for i in range(len(words)):
         if i in named or words[i].group().lower() in _FUNCTION_WORDS:
             continue
@@ -118,10 +124,14 @@ def _known_names(text: str, words: list[re.Match], is_name: Callable[[str], bool
             if not _adjacent(text, run) or run[-1].group().lower() in _FUNCTION_WORDS \
                     or n == 1 and not single:
                 continue
-            if is_name(text[run[0].start():run[-1].end()]):
+            phrase = text[run[0].start():run[-1].end()]
+            answer = is_name(phrase)
+            if answer:
                 named.update(range(i, i + n))
+                if isinstance(answer, str) and len(answer) == len(phrase):
+                    written[run[0].start()] = answer
                 break
-    return named
+    return named, written
 
 
 def _adjacent(text: str, run: list[re.Match]) -> bool:
