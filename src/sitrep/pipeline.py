@@ -31,6 +31,7 @@ from .nlp import pipeline as nlp_pipeline
 from .nlp.sentences import Selector, Sentence, split
 from .records import Entity, Flag, Mention, Report, Span
 from .resolve.actors import ActorLexicon, document_countries, resolve_sides
+from .resolve.names import word_frequency
 from .resolve.places import find_places_in_parts
 from .resolve.time import find_dates
 
@@ -232,8 +233,8 @@ def _selector() -> Selector:
     # they count only in reports that have violence or losses at all
     loose = {"war", "conflict", "hostilities", "attack", "fight", "battle", "assault",
              "offensive"}
-    violence = {k.split("_")[0].split()[0] for (k, _role), (kind, _m, _a) in events.items()
-                if kind in DEEDS} - loose
+    violence = {_cue_word(k) for (k, _role), (kind, _m, _a) in events.items()
+                if kind in DEEDS} - loose - {None}
     cues = attribution_lexicon()
     talk = {w for w, kind in {**cues.verbs, **cues.nouns}.items() if kind == "statement"}
     talk |= {p.split()[0] for p in cues.preps}
@@ -241,6 +242,27 @@ def _selector() -> Selector:
              if kind not in DEEDS}
     talk |= {"said", "says", "told", "according", "wrote", "added"} | loose
     return Selector(numbers, losses, violence, talk, things)
+
+
+# Particles, and verbs too common to send a sentence to the parser on their own: "set_off"
+# is found by the bomb it sets off.
+_PARTICLES = frozenset({"up", "off", "on", "to", "in", "out", "down"})
+_COMMON_VERB = 200_000  # pyspellchecker count; "set", "place", "throw" are above it
+
+
+def _cue_word(phrase: str) -> str | None:
+    """The word of an event phrase that sends a sentence to the parser: a single word
+    itself; "place_bomb" its object; "blow_up" its verb unless common; "car bomb" its
+    rarest word."""
+    if " " not in phrase and "_" not in phrase:
+        return phrase
+    if " " in phrase:
+        return min(phrase.split(), key=word_frequency)
+    verb, *rest = phrase.split("_")
+    objects = [w for w in rest if w not in _PARTICLES]
+    if objects:
+        return objects[-1]
+    return verb if word_frequency(verb) < _COMMON_VERB else None
 
 
 _default: Extractor | None = None
