@@ -14,7 +14,8 @@ official ``.nrad`` report. Without ``--json`` it prints an official-style report
 with it, only the JSON object (percentages, as the official reports).
 
 ``--texts`` runs sitrep on a MUC-4 text file, turns its reports into templates
-(``adapter``), writes them to ``--out`` if given, and scores them automatically.
+(``adapter``), writes them to ``--out`` if given, and scores them automatically; it also
+counts where whole templates were lost (``errors``).
 
 ``--official-table DIR`` (DIR = the ``muc4`` eval directory) scores the 17 TST4
 responses of 1992 both ways and prints, per system: the official F, the replay F (our
@@ -36,6 +37,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from benchmarks.muc4.errors import template_errors
 from benchmarks.muc4.history import History, ReplayJudge
 from benchmarks.muc4.key1992 import evidence, merge, restore_1992_fills
 from benchmarks.muc4.report import (
@@ -190,9 +192,14 @@ def main(argv: list[str] | None = None) -> int:
             if not Path(path).is_file():
                 parser.error(f"no such file: {path}")
         key = by_message_number(read_messages(args.key))
-        response = run_texts(args.texts, args.out, key)
-        score = score_messages(key, parse_messages(response), AutomaticJudge())
-        print(json.dumps(to_json(score), indent=2) if args.json else render(score))
+        response = parse_messages(run_texts(args.texts, args.out, key))
+        score = score_messages(key, response, AutomaticJudge())
+        errors = template_errors(key, response)
+        if args.json:
+            print(json.dumps({**to_json(score), "template_errors": errors}, indent=2))
+        else:
+            print(render(score))
+            print("\n".join(f"{name}: {n}" for name, n in errors.items()))
         return 0
     if args.official_table:
         rows = official_table(args.official_table)

@@ -8,7 +8,16 @@ from pathlib import Path
 import pytest
 from benchmarks.muc4.__main__ import main
 from benchmarks.muc4.adapter import read_texts, render_template, respond
-from benchmarks.muc4.templates import SLOTS, Location, Place, Str, Sym, parse_messages
+from benchmarks.muc4.errors import template_errors
+from benchmarks.muc4.templates import (
+    SLOTS,
+    Location,
+    Message,
+    Place,
+    Str,
+    Sym,
+    parse_messages,
+)
 
 from sitrep.pipeline import default
 
@@ -82,6 +91,10 @@ def test_texts_mode_runs_sitrep_and_scores_it(tmp_path: Path, capsys) -> None:
                  "--out", str(out), "--json"]) == 0
     result = json.loads(capsys.readouterr().out)
     assert set(result["all_templates"]) >= {"recall", "precision", "overgeneration", "f"}
+    assert set(result["template_errors"]) == {
+        "no template for the message", "read as another type",
+        "merged with another of its type", "spurious, message irrelevant",
+        "spurious, message relevant"}
     responses = parse_messages(out.read_text())
     assert sorted(responses) == [f"TST4-MUC4-000{i}" for i in range(1, 6)]
     # message 1 is a bombing of a church in Talcahuano, Chile
@@ -89,3 +102,24 @@ def test_texts_mode_runs_sitrep_and_scores_it(tmp_path: Path, capsys) -> None:
     assert first.slots["inc-type"][0].values == (Sym("BOMBING"),)
     assert first.slots["inc-loc"][0].values[0].country == "CHILE"
     assert result["slots"]["inc-type"]["recall"] > 0
+
+
+def _message(message_id: str, *types: str, optional: bool = False) -> Message:
+    blocks = [render_template(message_id, f"{i}{' (OPTIONAL)' if optional else ''}",
+                              {"inc-type": [kind]}) for i, kind in enumerate(types, 1)]
+    return parse_messages("\n".join(blocks)).get(message_id) or Message(message_id, ())
+
+
+def test_template_errors_name_why_whole_templates_were_lost() -> None:
+    keys = {"M1": _message("M1", "BOMBING", "BOMBING"), "M2": _message("M2", "ATTACK"),
+            "M3": _message("M3", "KIDNAPPING"), "M4": Message("M4", ()),
+            "M5": _message("M5", "ARSON", optional=True)}
+    responses = {"M1": _message("M1", "BOMBING"), "M2": _message("M2", "BOMBING"),
+                 "M4": _message("M4", "ATTACK")}
+    assert template_errors(keys, responses) == {
+        "no template for the message": 1,  # M3 (M5's template is optional)
+        "read as another type": 1,  # M2
+        "merged with another of its type": 1,  # M1
+        "spurious, message irrelevant": 1,  # M4
+        "spurious, message relevant": 1,  # M2's BOMBING
+    }
