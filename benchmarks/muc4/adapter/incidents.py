@@ -34,12 +34,12 @@ class Incident:
 
 
 def incidents(report: Report, dateline_country: str | None = None) -> list[Incident]:
-    """The report's MUC-4 incidents: one per incident type and place (an event that names
-    no place joins the first incident of its type).
+    """The report's MUC-4 incidents: one per incident type, place and named victim (an
+    event that names neither joins the first incident of its type it does not contradict).
     Events without a place happened in the country the report's places and actors point
     to, else the dateline's."""
     home = _home_country(report) or dateline_country
-    found: dict[tuple[str, str | None], Incident] = {}
+    found: dict[tuple[str, str | None, str | None], Incident] = {}
     for event in report.events:
         kind = incident_type(event, report.claims)
         if kind is None or event.background:
@@ -52,16 +52,26 @@ def incidents(report: Report, dateline_country: str | None = None) -> list[Incid
         if country not in NINE_COUNTRIES:
             continue
         where = event.place.name if event.place else None
-        key = (kind, where)
+        key = (kind, where, _named_victim(event))
         if key not in found:
             key = next((k for k in found if k[0] == kind and _same(k, key)), key)
         found.setdefault(key, Incident(kind, country)).events.append(event)
     return list(found.values())
 
 
+def _named_victim(event: Event) -> str | None:
+    """The surname of the first person the event names as its victim: the murders of two
+    named people are two incidents."""
+    for recipient in event.recipients:
+        found = victim(recipient.text or "", recipient.actor, None)
+        if found is not None and found.name:
+            return found.name.split()[-1].upper()
+    return None
+
+
 def _same(held: tuple, new: tuple) -> bool:
-    """Same incident unless the places differ where both are known (splitting on dates
-    too made more spurious templates than it found on the development set)."""
+    """Same incident unless the places or the named victims differ where both are known
+    (splitting on dates too made more spurious templates than it found on DEV)."""
     return all(a is None or b is None or a == b for a, b in zip(held[1:], new[1:], strict=True))
 
 
