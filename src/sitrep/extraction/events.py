@@ -374,7 +374,7 @@ class EventBuilder:
         ``keep_unnamed``, a span that names no known actor is kept by its words alone."""
         out: dict[str, EventActor] = {}  # by code, or by the words of an unnamed actor
         for start, end in spans:
-            words = self.text[start:end]
+            words = " ".join(self.text[start:end].split())  # one line, no stray spaces
             if BOTH_SIDES.search(words):
                 for code in sorted(self.context.belligerents):
                     out.setdefault(code, EventActor(code, words))
