@@ -9,7 +9,8 @@ from sitrep.records import Event, Report
 from .incidents import Incident
 from .words import fill_of, first_matches, quoted
 
-CLAIMED = re.compile(r"\bclaimed (?:\w+ )?responsibility\b|\badmitted\b", re.I)
+CLAIMED = re.compile(r"\bclaim(?:ed|ing|s)? (?:\w+ )?(?:responsibility|credit)\b|\badmitted\b",
+                     re.I)
 
 SUSPECTED = re.compile(r"\b(?:accus\w+|blam\w+|suspect\w*|attributed|presum\w+|alleged\w*)\b",
                        re.I)
@@ -101,4 +102,19 @@ def _groups_named(incident: Incident, report: Report, actors) -> dict[str, tuple
                 for m in entity.mentions:
                     if event.evidence.start <= m.start < event.evidence.end:
                         groups.setdefault(entity.code, (quoted(m.text), confidence))
+    return groups or _claimants(report, actors)
+
+
+def _claimants(report: Report, actors) -> dict[str, tuple[str, str]]:
+    """Armed groups that claim responsibility anywhere in the message ("the MRTA today
+    distributed leaflets claiming responsibility for the murder")."""
+    text = report.document.text
+    spans = [(text.rfind(".", 0, m.start()) + 1, text.find(".", m.end()) % (len(text) + 1))
+             for m in CLAIMED.finditer(text)]
+    groups: dict[str, tuple[str, str]] = {}
+    for entity in report.entities:
+        if entity.kind == "actor" and actors.kind_of(entity.code) == "armed_group":
+            for m in entity.mentions:
+                if any(a <= m.start < b for a, b in spans):
+                    groups.setdefault(entity.code, (quoted(m.text), "CLAIMED OR ADMITTED"))
     return groups
