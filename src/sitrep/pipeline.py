@@ -23,7 +23,7 @@ from .extraction import lexicon, parties
 from .extraction.anchor import find_anchor
 from .extraction.attribution import lexicon as attribution_lexicon
 from .extraction.claims import ClaimBuilder, SentenceFacts
-from .extraction.events import EventBuilder
+from .extraction.events import EventBuilder, link_claims
 from .extraction.facts import sentence_facts
 from .ingest import truecase
 from .ingest.document import prepare
@@ -112,6 +112,7 @@ class Extractor:
         events = EventBuilder(text, dates, context, prepared.document.published,
                               claim_builder.sources_at, context.places,
                               span.end if span else 0).build(facts, claims)
+        claims = link_claims(claims, events)
         flags = [*prepared.flags, *([_TRUECASED] if shouting else []), *anchor.flags,
                  *_actor_flags(text, mentions), *number_conflicts(claims),
                  *contradicting_claims(claims)]

@@ -144,6 +144,7 @@ class Claim(Record):
     evidence: Span
     id: str = ""
     parent: str | None = None  # id of the total this claim is a subtotal of
+    event: str | None = None  # id of the event whose losses it counts, told in its sentence
 
 
 @dataclass(frozen=True)

@@ -78,3 +78,14 @@ def test_a_deed_only_planned_or_foretold_is_no_event(nlp, text):
 def test_every_unnamed_victim_is_kept(nlp):
     found = triggers(nlp, "Guerrillas bombed a bridge and killed two guards yesterday.")
     assert found[0][3] == ["a bridge", "two guards"]
+
+
+def test_claims_link_to_the_deed_their_sentence_tells():
+    from sitrep import extract
+
+    report = extract("KYIV, March 3, 2024 (AP) — Russian shelling killed five civilians in "
+                     "Kharkiv, the governor said. Ukraine said it shot down 12 drones.")
+    killed, downed = report.claims
+    (shelling,) = report.events
+    assert (killed.quantity.value, killed.event) == (5, shelling.id)
+    assert (downed.quantity.value, downed.event) == (12, None)

@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..datafiles import tsv_rows
-from ..records import Event, EventActor, EventDate, Place, Reporter, Span
+from ..records import Claim, Event, EventActor, EventDate, Place, Reporter, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -134,6 +134,8 @@ def _harm(tok: Token) -> Trigger | None:
     """"guerrillas killed the mayor", "a judge was shot": a verb of harm with its victim."""
     if tok.pos_ != "VERB" or not _is_harm(tok) or _unreal(tok):
         return None
+    if any(c.dep_ == "prt" for c in tok.children):
+        return None  # "shot down 12 drones", "burned out": not harm done to someone
     type_, mode, acled = lexicon()[(tok.lemma_.lower(), "harm")]
     agents, victims = _arguments(tok, type_)
     if not victims:
@@ -430,3 +432,15 @@ class EventBuilder:
         if self.today is None or date.end is None:
             return False
         return not recent
+
+
+def link_claims(claims: list[Claim], events: list[Event]) -> list[Claim]:
+    """Each claim with the id of the deed its sentence tells ("Russian shelling killed five
+    civilians": the shelling); claims in sentences with no deed stay unlinked."""
+    deeds = [e for e in events if e.type in DEEDS]
+    linked = []
+    for claim in claims:
+        event = next((e for e in deeds
+                      if e.evidence.start <= claim.evidence.start < e.evidence.end), None)
+        linked.append(replace(claim, event=event.id) if event else claim)
+    return linked
