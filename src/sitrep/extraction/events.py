@@ -92,7 +92,7 @@ def find_triggers(doc: Doc) -> list[Trigger]:
     inside what is demanded or alleged ("accused the other party of launching attacks")
     are the statement's content, not events of their own."""
     found: dict[tuple, Trigger] = {}
-    harms: list[Trigger] = []
+    harms: list[tuple[int, Trigger]] = []  # (token index, trigger)
     covered: set[int] = set()
     for tok in doc:
         if tok.i in covered:
@@ -101,7 +101,7 @@ def find_triggers(doc: Doc) -> list[Trigger]:
         if hit is None:
             harm = _harm(tok)
             if harm is not None:
-                harms.append(harm)
+                harms.append((tok.i, harm))
             continue
         (type_, mode, acled), end = hit
         covered.update(range(tok.i, end))
@@ -114,19 +114,20 @@ def find_triggers(doc: Doc) -> list[Trigger]:
         trigger = Trigger(type_, mode, acled, (tok.idx, doc[end - 1].idx + len(doc[end - 1])),
                           agents, recipients, tok.tag_ in ("VBZ", "VBP"))
         found.setdefault((type_, mode), trigger)
-    return _with_victims(list(found.values()), [h for h in harms if _not_inside(h, covered, doc)])
+    # a harm inside what is demanded or alleged is content too
+    return _with_victims(list(found.values()), [h for i, h in harms if i not in covered])
 
 
 def _unreal(tok: Token) -> bool:
     """A deed only planned, feared or possible ("the rebels plan to burn vehicles", "the
     armed forces will be bombing civilians") has not happened."""
     verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
-    while verb.dep_ == "conj" and verb.head.i != verb.i:  # "plan to burn ... and bomb ..."
+    while True:  # up a chain of conjoined verbs: "plan to burn ... and bomb ..."
         if any(c.dep_ == "aux" and c.lemma_.lower() in MODALS for c in verb.children):
             return True
+        if verb.dep_ != "conj" or verb.head.i == verb.i:
+            break
         verb = verb.head
-    if any(c.dep_ == "aux" and c.lemma_.lower() in MODALS for c in verb.children):
-        return True
     return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENT_VERBS
 
 
@@ -148,25 +149,18 @@ def _is_harm(tok: Token) -> bool:
     return (tok.lemma_.lower(), "harm") in lexicon()
 
 
-def _not_inside(trigger: Trigger, covered: set[int], doc: Doc) -> bool:
-    return not any(doc[i].idx == trigger.cue[0] for i in covered)
-
-
 def _with_victims(triggers: list[Trigger], harms: list[Trigger]) -> list[Trigger]:
     """The victims of harm verbs join the sentence's violent event ("a bomb exploded,
     killing the mayor"); with no violent event the harm is the event."""
     if not harms:
         return triggers
-    violent = [t for t in triggers if t.type == "ASSAULT"]
-    if not violent:
-        first = harms[0]
-        victims = tuple(dict.fromkeys(v for h in harms for v in h.recipients))
-        agents = tuple(dict.fromkeys(a for h in harms for a in h.agents))
-        return [*triggers, replace(first, agents=agents, recipients=victims)]
-    main = violent[0]
-    merged = replace(main, recipients=tuple(dict.fromkeys(
-        [*main.recipients, *(v for h in harms for v in h.recipients)])),
-        agents=main.agents or tuple(dict.fromkeys(a for h in harms for a in h.agents)))
+    victims = tuple(dict.fromkeys(v for h in harms for v in h.recipients))
+    doers = tuple(dict.fromkeys(a for h in harms for a in h.agents))
+    main = next((t for t in triggers if t.type == "ASSAULT"), None)
+    if main is None:
+        return [*triggers, replace(harms[0], agents=doers, recipients=victims)]
+    merged = replace(main, recipients=tuple(dict.fromkeys([*main.recipients, *victims])),
+                     agents=main.agents or doers)
     return [merged if t is main else t for t in triggers]
 
 
@@ -394,7 +388,7 @@ class EventBuilder:
     def _date(self, trigger: Trigger, facts, source) -> EventDate:
         inside = [m for m in self.dates if facts.start <= m.start and m.end <= facts.end
                   and m.kind not in ("ordinal_day", "ref") and m.start_date is not None]
-        content = source.content if source and source.sentence == facts.index else None
+        content = _content(source, facts)
         if content and content[0] <= trigger.cue[0] < content[1] and trigger.type in DEEDS:
             # "X reported today that Y was kidnapped": "today" dates the report, not the
             # deed (a demand told inside a statement is dated by it)
@@ -411,10 +405,8 @@ class EventBuilder:
 
     def _place(self, trigger: Trigger, facts, source) -> Place | None:
         candidates = [p for p in self.places if facts.start <= p.start < facts.end
-                      and LOCATIVE.search(self.text, max(facts.start, p.start - 30), p.start)
-                      and not DISTANCE.search(self.text, max(facts.start, p.start - 30),
-                                              p.start)]
-        content = source.content if source and source.sentence == facts.index else None
+                      and self._where_it_happened(p.start, facts.start)]
+        content = _content(source, facts)
         if trigger.type in STATEMENT_TYPES and content:
             # where a demand was made, not the place it is about
             candidates = [p for p in candidates if not content[0] <= p.start < content[1]]
@@ -422,16 +414,26 @@ class EventBuilder:
             return None
         return min(candidates, key=lambda p: abs(p.start - trigger.cue[0])).place
 
+    def _where_it_happened(self, start: int, floor: int) -> bool:
+        """A place written after "in", "at", "near" ..., not one a distance is measured from
+        ("460 km northwest of Bogota")."""
+        window = max(floor, start - 30)
+        return (LOCATIVE.search(self.text, window, start) is not None
+                and DISTANCE.search(self.text, window, start) is None)
+
     def _background(self, date: EventDate, sentence: str) -> bool:
+        """History: a history cue; a date weeks before the report; with no date, the
+        reporter's reminder ("let us recall")."""
         if HISTORY.search(sentence):
             return True
-        recent = (self.today is not None and date.end is not None
-                  and dt.date.fromisoformat(date.end) >= self.today - dt.timedelta(days=30))
-        if RECALLED.search(sentence) and not recent:
-            return True
         if self.today is None or date.end is None:
-            return False
-        return not recent
+            return RECALLED.search(sentence) is not None
+        return dt.date.fromisoformat(date.end) < self.today - dt.timedelta(days=30)
+
+
+def _content(source, facts) -> tuple[int, int] | None:
+    """Where the sentence's statement content lies, when its source speaks there."""
+    return source.content if source and source.sentence == facts.index else None
 
 
 def link_claims(claims: list[Claim], events: list[Event]) -> list[Claim]:
