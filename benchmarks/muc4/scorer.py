@@ -270,10 +270,15 @@ def same_value(a: Value, b: Value) -> bool:
     return canon(a) == canon(b)
 
 
+def tags_of(fill: Fill) -> set[Value]:
+    """A filler's cross-reference tags, as the program compared them."""
+    return {canon(t) for t in fill.tags or ()}
+
+
 def same_fill(a: Fill, b: Fill) -> bool:
     """Same values and tags, compared as the program compared them."""
     return ({canon(v) for v in a.values} == {canon(v) for v in b.values}
-            and {canon(t) for t in a.tags or ()} == {canon(t) for t in b.tags or ()})
+            and tags_of(a) == tags_of(b))
 
 
 def holds(key: Fill, recorded: Fill) -> bool:
@@ -281,8 +286,7 @@ def holds(key: Fill, recorded: Fill) -> bool:
     and its values among the key filler's: the 1992 key may list fewer alternatives
     than the key scored now (see ``key1992``), never different ones."""
     mine = {canon(v) for v in key.values}
-    return ({canon(t) for t in recorded.tags or ()} == {canon(t) for t in key.tags or ()}
-            and all(canon(v) in mine for v in recorded.values))
+    return tags_of(recorded) == tags_of(key) and all(canon(v) in mine for v in recorded.values)
 
 
 def values_match(key: Fill, response: Fill) -> bool:
@@ -546,8 +550,8 @@ def score_slot(ctx: Context, keys: Sequence[Fill], responses: Sequence[Fill],
 
     Exact (program) matches pair first, in response order (see ``_program_pick``); then
     each remaining response filler takes the first remaining key filler with the best
-    verdict. A distributed
-    partial pairs with all its key fillers and counts once per key filler. Leftover
+    verdict. A distributed partial pairs with all its key fillers and counts once per key
+    filler. Leftover
     key and response fillers pair up as incorrect; the rest are missing (optional key
     fillers excepted) or spurious.
     """
@@ -606,9 +610,8 @@ def _program_pick(keys: Sequence[Fill], row: Sequence[Verdict],
 
 
 def _tag_repeated(keys: Sequence[Fill], index: int) -> bool:
-    mine = {canon(t) for t in keys[index].tags or ()}
-    return any({canon(t) for t in other.tags or ()} == mine
-               for i, other in enumerate(keys) if i != index)
+    mine = tags_of(keys[index])
+    return any(tags_of(other) == mine for i, other in enumerate(keys) if i != index)
 
 
 def _count(keys: Sequence[Fill], owner: Mapping[int, Verdict], act: int, left: int,
