@@ -69,7 +69,7 @@ def fills(incident: Incident, report: Report, actors) -> dict[str, list[str]]:
                       "THREATENED" if THREAT.search(joined) else "ACCOMPLISHED"],
     }
     slots.update(perpetrators(incident, report, joined, actors))
-    told = " ".join(with_next_sentence(text, e.evidence.end, e.evidence.start)
+    told = " ".join(with_next_sentence(text, e.evidence.start, e.evidence.end)
                     for e in incident.events)
     slots.update(instruments(joined))
     slots.update(physical_targets(incident, joined, told))

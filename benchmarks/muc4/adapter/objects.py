@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .incidents import Incident
-from .words import NUMBER_WORDS, STOP, fill_of, first_matches, quoted
+from .words import NUMBER_WORDS, STOP, fill_of, first_matches, overlaps, quoted
 
 DESTROYED = re.compile(r"\b(?:destroy\w*|blew up|blown up|razed|burned down)\b", re.I)
 
@@ -32,13 +32,14 @@ def _noun_phrase(text: str, m: re.Match) -> tuple[str, int | str]:
     modifiers: list[str] = []
     count: int | str = "PLURAL" if m.group().lower().endswith("s") else 1
     for word in reversed(before):
-        bare = word.strip(",.;:\"'()").lower()
+        word = word.strip(",.;:\"'()")
+        bare = word.lower()
         if bare.isdigit() or bare in NUMBER_WORDS:
             count = int(bare) if bare.isdigit() else NUMBER_WORDS[bare]
             break
         if not bare.isalpha() or bare in STOP or len(modifiers) == 2:
             break
-        modifiers.insert(0, word.strip(",.;:\"'()"))
+        modifiers.insert(0, word)
     return " ".join([*modifiers, m.group()]), count
 
 
@@ -48,8 +49,7 @@ def physical_targets(incident: Incident, sentences: str, told: str) -> dict[str,
               "SOME DAMAGE" if DAMAGED.search(told) or incident.type == "ARSON" else None)
     weapons = first_matches("inc-instr-type", sentences)
     found = [m for m in first_matches("phys-tgt-type", sentences)
-             if not any(w.start() <= m.start() < w.end() or m.start() <= w.start() < m.end()
-                        for w in weapons)  # the car of "car bomb" is the weapon
+             if not any(overlaps(m, w) for w in weapons)  # the car of "car bomb" is the weapon
              and not (fill_of("phys-tgt-type", m.group()) == "TRANSPORTATION ROUTE"
                       and _TRAVELLED.search(sentences, 0, m.start()))]
     for m in found[:3]:

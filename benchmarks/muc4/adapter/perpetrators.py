@@ -90,31 +90,29 @@ def _confidence(event: Event, report: Report, actors) -> str:
 
 
 def _groups_named(incident: Incident, report: Report, actors) -> dict[str, tuple[str, str]]:
-    """Armed groups the incident's sentences blame or credit ("police blamed the FMLN",
-    "the MRTA claimed responsibility"), one name per group."""
+    """Armed groups the incident's sentences blame or credit ("police blamed the FMLN"),
+    else those claiming responsibility anywhere in the message ("the MRTA today
+    distributed leaflets claiming responsibility for the murder"); one name per group."""
+    blamed = [(e.evidence.start, e.evidence.end, _confidence(e, report, actors))
+              for e in incident.events]
+    groups = _groups_within(report, actors, [b for b in blamed if b[2] != "REPORTED AS FACT"])
+    if groups:
+        return groups
+    text = report.document.text
+    claims = [(text.rfind(".", 0, m.start()) + 1, text.find(".", m.end()) % (len(text) + 1),
+               "CLAIMED OR ADMITTED") for m in CLAIMED.finditer(text)]
+    return _groups_within(report, actors, claims)
+
+
+def _groups_within(report: Report, actors, spans: list[tuple[int, int, str]]
+                   ) -> dict[str, tuple[str, str]]:
+    """Armed groups named inside the spans, each with its first name and the confidence of
+    the span it is named in."""
     groups: dict[str, tuple[str, str]] = {}
-    for event in incident.events:
-        confidence = _confidence(event, report, actors)
-        if confidence == "REPORTED AS FACT":
-            continue  # named near the incident but not blamed for it
+    for start, end, confidence in spans:
         for entity in report.entities:
             if entity.kind == "actor" and actors.kind_of(entity.code) == "armed_group":
                 for m in entity.mentions:
-                    if event.evidence.start <= m.start < event.evidence.end:
+                    if start <= m.start < end:
                         groups.setdefault(entity.code, (quoted(m.text), confidence))
-    return groups or _claimants(report, actors)
-
-
-def _claimants(report: Report, actors) -> dict[str, tuple[str, str]]:
-    """Armed groups that claim responsibility anywhere in the message ("the MRTA today
-    distributed leaflets claiming responsibility for the murder")."""
-    text = report.document.text
-    spans = [(text.rfind(".", 0, m.start()) + 1, text.find(".", m.end()) % (len(text) + 1))
-             for m in CLAIMED.finditer(text)]
-    groups: dict[str, tuple[str, str]] = {}
-    for entity in report.entities:
-        if entity.kind == "actor" and actors.kind_of(entity.code) == "armed_group":
-            for m in entity.mentions:
-                if any(a <= m.start < b for a, b in spans):
-                    groups.setdefault(entity.code, (quoted(m.text), "CLAIMED OR ADMITTED"))
     return groups

@@ -16,16 +16,16 @@ from .words import ARTICLE, MONTH_NAMES, NUMBER_WORDS, STOP, fill_of, inside, qu
 if TYPE_CHECKING:
     from .incidents import Incident
 
-_NOT_PEOPLE = frozenset({"he", "him", "she", "her", "they", "them", "it", "one", "victims",
-                         "people", "persons", "this", "these", "those", "who", "whom",
-                         "others", "themselves", "himself", "herself"})
-
-# What a figure may count besides people ("56 killings", "two hours").
-_NOT_PEOPLE_EITHER = frozenset({"killings", "murders", "deaths", "attacks", "cases", "times",
-                                "kidnappings", "massacres", "years", "days", "hours", "mass",
-                                "fire", "bombs", "explosions", "incidents", "crimes", "dead",
-                                "wounded", "injured", "killed", "missing", "nobody",
-                                "neither", "we", "us", "none"})
+# Last words that name nobody in particular: pronouns and bare nouns for people, and what a
+# figure may count besides people ("56 killings", "two hours", "9 dead").
+_NOT_PEOPLE = frozenset({
+    "he", "him", "she", "her", "they", "them", "it", "one", "we", "us", "who", "whom", "this",
+    "these", "those", "others", "themselves", "himself", "herself", "nobody", "neither",
+    "none", "victims", "people", "persons",
+    "killings", "murders", "deaths", "attacks", "cases", "times", "kidnappings", "massacres",
+    "years", "days", "hours", "mass", "fire", "bombs", "explosions", "incidents", "crimes",
+    "dead", "wounded", "injured", "killed", "missing",
+})
 
 DEATH = re.compile(r"\b(?:kill\w*|murder\w*|assassinat\w*|execut\w*|dead|death|died|"
                    r"massacr\w*|behead\w*)\b", re.I)
@@ -114,7 +114,7 @@ def _named_victims(incident: Incident, report: Report) -> Iterator[Victim]:
 
 
 def victim(text: str, actor: str | None, effect: str | None,
-            known: frozenset[str] = frozenset()) -> Victim | None:
+           known: frozenset[str] = frozenset()) -> Victim | None:
     """"Carlos Julio Torrado, mayor of Abrego" -> name and title; None for no person.
     ``known`` holds the report's place and organisation names, which name no person."""
     head, _comma, rest = " ".join(text.split()).partition(", ")
@@ -144,8 +144,7 @@ def _known_names(report: Report) -> frozenset[str]:
 def _is_person_phrase(words: str) -> bool:
     """Not a pronoun, a bare number, a date or a weapon ("him", "two", "15 December")."""
     tokens = [t.lower().strip(".,") for t in words.split()]
-    if not tokens or tokens[-1] in _NOT_PEOPLE or tokens[-1] in _NOT_PEOPLE_EITHER \
-            or tokens[-1].isdigit() \
+    if not tokens or tokens[-1] in _NOT_PEOPLE or tokens[-1].isdigit() \
             or tokens[-1] in NUMBER_WORDS or fill_of("inc-instr-type", words):
         return False
     return not any(m in tokens for m in MONTH_NAMES)
