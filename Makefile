@@ -3,7 +3,7 @@ PYTHON ?= python3.11
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-EXAMPLE := ../shared/examples/naka-2020-09-30.txt
+EXAMPLE := examples/naka-2020-09-30.txt
 
 .PHONY: install run test lint bench clean
 

@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_GOLD = ROOT.parent / "shared" / "gold" / "naka-2020-09-30.gold.json"
+DEFAULT_GOLD = ROOT / "examples" / "naka-2020-09-30.gold.json"
 
 
 def _km(lat1, lon1, lat2, lon2) -> float:

@@ -7,8 +7,19 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+EXAMPLES = ROOT / "examples"
 FIXTURES = Path(__file__).parent / "fixtures"
+# Third-party evaluation data lives beside the repository, never in it (../shared/eval/).
+EVAL = ROOT.parent / "shared" / "eval"
+
+
+def eval_data(*parts: str) -> Path:
+    """A path under ../shared/eval/; the calling test is skipped, saying which data it
+    needs, when that path is absent (a fresh clone has no ../shared)."""
+    path = EVAL.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"needs the evaluation data at {path} (absent here; CI has it)")
+    return path
 
 
 @pytest.fixture(scope="session")
@@ -27,10 +38,7 @@ def extractor(nlp, gazetteer):
 
 @pytest.fixture(scope="session")
 def example_text() -> str:
-    path = SHARED / "examples" / "naka-2020-09-30.txt"
-    if not path.exists():
-        pytest.skip("../shared is not present")
-    return path.read_text("utf-8")
+    return (EXAMPLES / "naka-2020-09-30.txt").read_text("utf-8")
 
 
 # Towns of these countries only (countries, subdivisions and reviewed regions are always

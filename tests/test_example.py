@@ -1,4 +1,4 @@
-"""The bundled example report against its gold reading (../shared/gold)."""
+"""The bundled example report against its gold reading (examples/*.gold.json)."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ import json
 import pytest
 from benchmarks.seed import score
 
-from .conftest import SHARED
+from .conftest import EXAMPLES
 
-GOLD = SHARED / "gold" / "naka-2020-09-30.gold.json"
+GOLD = EXAMPLES / "naka-2020-09-30.gold.json"
 
 
 @pytest.fixture(scope="module")

@@ -37,7 +37,7 @@ from benchmarks.muc4.templates import (
     parse_messages,
 )
 
-MUC4 = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "muc4"
+from ..conftest import eval_data
 
 SLOT_LABELS = [
     "0.  MESSAGE: ID", "1.  MESSAGE: TEMPLATE", "2.  INCIDENT: DATE", "3.  INCIDENT: LOCATION",
@@ -280,9 +280,10 @@ def test_cli_scores_a_response_as_json_and_reports(tmp_path: Path, capsys) -> No
 
 
 def test_replays_ges_official_tst4_score() -> None:
-    root = MUC4 / "results" / "TST4"
+    muc4 = eval_data("muc4")
+    root = muc4 / "results" / "TST4"
     score = score_messages(
-        parse_messages((MUC4 / "corpora/tst4/key-tst4.v2").read_text("latin-1")),
+        parse_messages((muc4 / "corpora/tst4/key-tst4.v2").read_text("latin-1")),
         parse_messages((root / "responses/ge-response.tst4").read_text("latin-1")),
         ReplayJudge(History.read(root / "final-cumulative-hist.tst4")),
     )
@@ -296,9 +297,8 @@ def test_replays_ges_official_tst4_score() -> None:
     assert "ALL TEMPLATES" in render(score) and to_json(score)["all_templates"]["f"] == 57.15
 
 
-@pytest.mark.skipif(not MUC4.exists(), reason="../shared/eval/muc4 is not present")
 def test_official_table_covers_the_17_systems() -> None:
-    rows = official_table(MUC4)
+    rows = official_table(eval_data("muc4"))
     assert len(rows) == 17
     by_system = {row["system"]: row for row in rows}
     assert by_system["GE"]["replay_f"] == by_system["GE"]["official_f"] == 57.15

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
 from benchmarks.muc4.__main__ import main
 from benchmarks.muc4.adapter import read_texts, render_template, respond
 from benchmarks.muc4.errors import template_errors
@@ -21,8 +20,7 @@ from benchmarks.muc4.templates import (
 
 from sitrep.pipeline import default
 
-MUC4 = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "muc4"
-TST4 = MUC4 / "corpora" / "tst4"
+from ..conftest import eval_data
 
 BOMBING = """SAN SALVADOR, 12 JAN 90 (EFE) -- [TEXT] THE FMLN DYNAMITED TWO ELECTRIC TOWERS
 IN SAN MIGUEL ON 10 JANUARY, POLICE SAID. THE BOMBS DESTROYED THE TOWERS AND LEFT THE
@@ -81,13 +79,13 @@ def test_a_report_with_no_violence_is_irrelevant() -> None:
     assert _template(block) == ()
 
 
-@pytest.mark.skipif(not TST4.exists(), reason="MUC-4 eval data not present")
 def test_texts_mode_runs_sitrep_and_scores_it(tmp_path: Path, capsys) -> None:
-    messages = (TST4 / "tst4-muc4").read_text(encoding="latin-1").split("\nTST4-MUC4-0006")[0]
+    tst4 = eval_data("muc4", "corpora", "tst4")
+    messages = (tst4 / "tst4-muc4").read_text(encoding="latin-1").split("\nTST4-MUC4-0006")[0]
     texts = tmp_path / "texts"
     texts.write_text(messages, encoding="latin-1")
     out = tmp_path / "response"
-    assert main(["--texts", str(texts), "--key", str(TST4 / "key-tst4.v2"),
+    assert main(["--texts", str(texts), "--key", str(tst4 / "key-tst4.v2"),
                  "--out", str(out), "--json"]) == 0
     result = json.loads(capsys.readouterr().out)
     assert set(result["all_templates"]) >= {"recall", "precision", "overgeneration", "f"}
