@@ -39,6 +39,7 @@ from .resolve.time import find_dates
 _NAMED_ACTORS = frozenset({"state", "demonym", "organisation", "armed_group", "armed_forces",
                            "ministry"})
 NAME_POPULATION = 1000
+DATELINE_POPULATION = 100_000
 _TRUECASED = Flag("truecased", "the report is written in capitals; sitrep restored ordinary "
                   "case before reading it (offsets are unchanged; spans show the restored "
                   "case)")
@@ -75,9 +76,10 @@ class Extractor:
         shouting = truecase.is_shouting(text)
         if shouting:  # the model reads capitals as names; offsets are unchanged
             text = truecase.truecase(text, self._is_name)
-        prepared = prepare(text, published, encoding)
+        prepared = prepare(text, published, encoding, is_place=self._is_known_place)
         dates = find_dates(text, prepared.reference)
-        mentions = self.actors.find(text)
+        # the dateline names where the report was filed, not an actor ("BANGKOK:")
+        mentions = _outside(self.actors.find(text), prepared.document.dateline.span)
         about = document_countries(mentions, states_only=False, lexicon=self.actors)
         mentions = resolve_sides(mentions, about, lexicon=self.actors)
         mentions = parties.definite_references(text, mentions)
@@ -87,8 +89,10 @@ class Extractor:
             parts, text, self.gazetteer, countries=[c for c in about if self.actors.is_state(c)],
             dateline=prepared.document.dateline.place)
         anchor = find_anchor(text, [(s.start, s.end) for s in sentences], dates)
-        context = parties.context(self.actors, text, mentions, about, sentences,
-                                  prepared.document.dateline, places)
+        context = parties.context(
+            self.actors, text, mentions, about, sentences, prepared.document.dateline, places,
+            dateline_country=self._country_of(prepared.document.dateline.place),
+            losses=[(f.start, f.end) for f in facts if f.figures])
         disputed = frozenset(f.span.start for f in anchor.flags if f.span)
         outbreaks = tuple((v.span.start, v.span.end, v.date) for v in anchor.votes
                           if v.how == "outbreak")
@@ -124,6 +128,19 @@ class Extractor:
             flags=tuple(flags + _repair_flags(places)),
             claim_pairs=tuple(claim_pairs(claims)),
         )
+
+    def _is_known_place(self, name: str) -> bool:
+        """A place a dateline may name without capitals or a date ("Tripoli: ..."): a
+        country, a first-level region or a large town."""
+        return any(c.feature in ("country", "admin1") or c.population >= DATELINE_POPULATION
+                   for c in self.gazetteer.lookup(name))
+
+    def _country_of(self, place: str | None) -> str | None:
+        """The state a dateline's place lies in: that of its most populous reading."""
+        candidates = [c for c in self.gazetteer.lookup(place) if c.country] if place else []
+        if not candidates:
+            return None
+        return max(candidates, key=lambda c: (c.feature == "country", c.population)).country
 
     def _is_name(self, phrase: str) -> bool | str:
         """A place or a named actor (truecasing asks, for phrases of one to three words);
@@ -161,6 +178,12 @@ class Extractor:
         docs = self.nlp.pipe((sentences[i].text for i in indices), batch_size=64)
         return {i: (sentence_facts(text, i, sentences[i], sdoc, dates), (sentences[i].start, sdoc))
                 for i, sdoc in zip(indices, docs, strict=True)}
+
+
+def _outside(mentions, span: Span | None) -> list:
+    if span is None:
+        return mentions
+    return [m for m in mentions if not span.start <= m.start < span.end]
 
 
 def _actor_flags(text: str, mentions) -> list[Flag]:

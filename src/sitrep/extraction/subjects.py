@@ -79,6 +79,11 @@ class Context:
     places: list = ()  # resolved PlaceMentions, in document offsets
 
 
+def made_by(text: str, mention) -> bool:
+    """"US-made", "Iranian-built": the actor names where a weapon comes from."""
+    return bool(_ORIGIN.match(text[mention.end:mention.end + 14]))
+
+
 def actor_in(ctx: Context, span: tuple[int, int]):
     """The first actor mention inside ``span`` that says whose ("-made" origins do not)."""
     for mention in ctx.actors:
@@ -86,7 +91,7 @@ def actor_in(ctx: Context, span: tuple[int, int]):
             continue
         if mention.kind == "place" or mention.kind == "affiliation" and not mention.leads:
             continue  # "Iran-backed" says who backs them, "Saudi-led" whose they are
-        if _ORIGIN.match(ctx.text[mention.end:mention.end + 14]):
+        if made_by(ctx.text, mention):
             continue
         if mention.code is not None or mention.kind in ("enemy", "self"):
             return mention

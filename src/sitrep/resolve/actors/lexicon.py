@@ -118,7 +118,7 @@ class ActorLexicon:
 
     def umbrella(self, code: str | None) -> str | None:
         """The organisation an agency, mission or armed wing belongs to (UNRWA -> UN,
-        PDF -> NUG); None for an armed group's affiliation (al-Shabaab's al-Qaeda)."""
+        a UN mission -> UN); None for an armed group's affiliation (al-Shabaab's al-Qaeda)."""
         parent = self._parents.get(code) if code else None
         return parent if parent and self._kinds.get(parent) == "organisation" else None
 
