@@ -165,7 +165,10 @@ class SourceResolver:
         coded = [h for h in reversed(self.history) if h.claimant.actor]
         for h in coded:
             words = re.findall(r"\w+", (h.claimant.name or "").lower())
-            if words and (words[-1] == head or head in words and head not in STATE_HEADS):
+            # "Vadym Filashkin, Chief of the Donetsk ... Administration" is "the chief"
+            described = re.findall(r"\w+", h.claimant.span.text.lower()) \
+                if h.claimant.span and not h.continues else words
+            if words and (words[-1] == head or head in described and head not in STATE_HEADS):
                 return h
         return coded[0] if coded and head in STATEMENT_HEADS else None
 

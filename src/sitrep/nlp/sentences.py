@@ -47,12 +47,39 @@ def split(text: str, tokenizer) -> list[Sentence]:
 
 def _paragraphs(text: str) -> Iterable[tuple[int, int]]:
     start = 0
-    for match in _PARAGRAPH.finditer(text):
-        if text[start:match.start()].strip():
-            yield _trim(text, start, match.start())
-        start = match.end()
+    for match in _breaks(text):
+        if text[start:match[0]].strip():
+            yield _trim(text, start, match[0])
+        start = match[1]
     if text[start:].strip():
         yield _trim(text, start, len(text))
+
+
+_LINE_END = re.compile(r"\n[ \t]*(?=\S)")
+_CLOSED = re.compile(r"[.!?:;\"”’»)]\s*$")
+SHORT_LINE = 0.6  # of the median line: a headline or a dateline, not a wrapped line
+
+
+def _breaks(text: str) -> list[tuple[int, int]]:
+    """Where paragraphs end: at a blank line, and at a single line break after a closed
+    sentence or after a line much shorter than the text's lines (a title), unless the
+    next line goes on in lower case. Hard-wrapped text keeps its lines together."""
+    breaks = [m.span() for m in _PARAGRAPH.finditer(text)]
+    lines = [len(line) for line in text.split("\n") if line.strip()]
+    if len(lines) < 2:
+        return breaks
+    median = sorted(lines)[len(lines) // 2]
+    line_start = 0
+    for m in _LINE_END.finditer(text):
+        line = text[line_start:m.start()]
+        line_start = m.end()
+        if any(s <= m.start() < e for s, e in breaks) or not line.strip():
+            continue
+        if text[m.end()].islower():
+            continue
+        if _CLOSED.search(line) or len(line.strip()) < SHORT_LINE * median:
+            breaks.append(m.span())
+    return sorted(breaks)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -68,6 +68,7 @@ class Lexicon:
     pronouns: dict[str, str]
     channels: frozenset[str]
     labels: frozenset[str]
+    outlets: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=1)
@@ -90,6 +91,7 @@ def lexicon() -> Lexicon:
         pronouns=table.get("pronoun", {}),
         channels=frozenset(table.get("channel", {})),
         labels=frozenset(table.get("label", {})),
+        outlets=frozenset(table.get("outlet", {})),
     )
 
 
@@ -104,6 +106,7 @@ class _Found:
     kind: str
     reported: bool = True  # content is what the source said, so cues inside it are nested
     source_span: Tokens | None = None  # when the parse cannot give it (headlines)
+    outer: bool = False  # frames the whole sentence before it ("..., X said."): never nested
 
 
 @dataclass
