@@ -39,8 +39,11 @@ def context(actors: ActorLexicon, text: str, mentions, about: list[str], sentenc
         parties.append(place_home)  # the country the losses are counted in
     home = (dateline_country if dateline_country in parties else None) or place_home or _home(
         mentions, dateline_country, states, actors.is_state)
+    adversaries = _adversaries(parties, actors.is_state)
+    if subjects.names_hostile(text):
+        _unnamed_enemy(adversaries, parties, actors.is_state)
     return subjects.Context(
-        text=text, actors=mentions, adversaries=_adversaries(parties, actors.is_state),
+        text=text, actors=mentions, adversaries=adversaries,
         home=home, is_state=actors.is_state, umbrella=actors.umbrella,
         belligerents=frozenset(parties[:2]), parties=frozenset(parties),
         places=[p for p in places if p.place is not None],
@@ -134,6 +137,15 @@ def _names_in(text: str, mentions, code: str, spans, umbrella) -> bool:
 def _armed(mentions, code: str, umbrella) -> bool:
     return any(m.kind in ("armed_group", "armed_forces") for m in mentions
                if m.code and (umbrella(m.code) or m.code) == code)
+
+
+def _unnamed_enemy(sides: dict[str, str], parties: list[str], is_state) -> None:
+    """A state fighting no party the report names, in a report that speaks of
+    "terrorists" or "militants", fights an armed group it does not name."""
+    for party in parties:
+        if is_state(party) and party not in sides:
+            sides[party] = subjects.UNNAMED_GROUP
+            sides.setdefault(subjects.UNNAMED_GROUP, party)
 
 
 def _adversaries(parties: list[str], is_state) -> dict[str, str]:

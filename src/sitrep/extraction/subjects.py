@@ -36,6 +36,8 @@ _SELF = re.compile(r"\b(?:its|our|their)\b", re.I)
 _LOCATIVE = re.compile(r"\b(?:in|into|at|near|on|across|around|outside|inside|throughout|of)\s+"
                        r"(?:the\s+)?(?:[\w'-]+\s+){0,3}$", re.I)
 _THE_COUNTRY = re.compile(r"\b(?:in|across|throughout)\s+the\s+country\b", re.I)
+# the code of an armed group the report does not name ("terrorists", "militants")
+UNNAMED_GROUP = "MILITANTS"
 PRONOUN_AGENTS = frozenset({"it", "its", "we", "our", "they", "their", "he", "she"})
 
 
@@ -57,6 +59,11 @@ def _words() -> dict:
         "captured": frozenset(data["captured_outcomes"]),
         "regular": frozenset(data["regular"]["words"]),
     }
+
+
+def names_hostile(text: str) -> bool:
+    """Does the text speak of an enemy by a word a side uses only for its enemies?"""
+    return any(w in _words()["hostile"] for w in re.findall(r"[a-z]+", text.lower()))
 
 
 def hostile(head: str) -> bool:
