@@ -29,6 +29,8 @@ STATE_HEADS = frozenset(_WORDS["state"]["words"])
 HOSTILE_HEADS = frozenset(_WORDS["hostile"]["words"])
 ROLE_WORDS = frozenset(_WORDS["roles"])
 STATEMENT_HEADS = frozenset(_WORDS["statements"])
+RUN_BY_STATE = frozenset(_WORDS["run_by_state"]["places"])
+ITS_OFFICIALS = frozenset(_WORDS["run_by_state"]["officials"])
 
 
 @dataclass(frozen=True)
@@ -194,6 +196,9 @@ def _generic_word(name: str) -> str | None:
     "a government military official" -> government, "the rebels' television" -> rebels."""
     words = re.findall(r"[\w-]+", name.lower().replace("'", " "))
     named = _generic(name) or any(w in ROLE_WORDS for w in words)
+    run = [w for w in words if w in RUN_BY_STATE]
+    if run and any(w in ITS_OFFICIALS for w in words):
+        return "government"  # "officials at the Kuwaiti Hospital": the health authority
     for group in (STATE_HEADS, HOSTILE_HEADS):
         found = [w for w in words if w in group]
         if found and named:
