@@ -237,6 +237,11 @@ class ClaimBuilder:
             if index is not None and index < len(local) and local[index].subject.actor:
                 other = local[index].subject
                 return Subject(other.actor, _kind(kind, other.kind), other.text, basis)
+        fighters = kind == "military" or figure.item != "personnel"
+        doer = rules.by_agent(ctx, offsets.get("agent"), kind, claimant, named_only=True) \
+            if fighters else None
+        if doer is not None:  # "Pakistani forces ..., killing four security personnel"
+            return doer
         prior = previous.get(_statement_key(source))
         if source is not None and prior and facts.index - prior[1] <= 1 \
                 and prior[0].subject.actor is not None and not _turns(figure, prior[2]) \

@@ -145,15 +145,19 @@ def demonym_after(ctx: Context, end: int, kind: str) -> Subject | None:
     return None
 
 
-def by_agent(ctx: Context, agent: tuple[int, int] | None, kind: str, claimant: Claimant
-             ) -> Subject | None:
-    """Rule 5: the losses of the other side of whoever inflicted them."""
+def by_agent(ctx: Context, agent: tuple[int, int] | None, kind: str, claimant: Claimant,
+             named_only: bool = False) -> Subject | None:
+    """Rule 5: the losses of the other side of whoever inflicted them; with
+    ``named_only``, only a doer the text names ("Pakistani forces"), not "it" or "we"."""
     if agent is None:
         return None
     words = ctx.text[agent[0]:agent[1]]
     mention = actor_in(ctx, agent)
     doer = mention.code if mention is not None and mention.kind not in ("enemy", "self") \
         else None
+    if named_only:
+        doer = doer if doer in ctx.adversaries else None
+        return Subject(ctx.adversaries[doer], kind, None, "agent") if doer else None
     if doer is None and (words.lower().split() or [""])[0] in PRONOUN_AGENTS:
         doer = claimant.actor
     if doer is None and mention is None and _words()["own_forces"].search(words):

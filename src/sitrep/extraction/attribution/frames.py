@@ -204,6 +204,8 @@ def _colon_cue(sent: Span, ctx: _Context) -> list[_Found]:
         return []
     if any(t.text in ("-", "–", "—") for t in left):
         return []  # "Sanaa - Saba:" is a dateline, not a speaker
+    if all(t.ent_type_ in ("GPE", "LOC") for t in left if t.is_alpha):
+        return []  # "New Delhi:" is a dateline too
     if left.root.lemma_.lower() in ctx.lex.labels or not any(
         t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in left
     ):
