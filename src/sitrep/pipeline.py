@@ -25,6 +25,7 @@ from .extraction.attribution import lexicon as attribution_lexicon
 from .extraction.claims import ClaimBuilder, SentenceFacts
 from .extraction.events import EventBuilder, link_claims
 from .extraction.facts import sentence_facts
+from .extraction.repeats import merge_repeats
 from .ingest import truecase
 from .ingest.document import prepare
 from .nlp import pipeline as nlp_pipeline
@@ -112,6 +113,7 @@ class Extractor:
             context = replace(context, adversaries=sides)
             claim_builder = builder(context)
             claims = claim_builder.build(facts)
+        claims = merge_repeats(claims, _title_end(text, prepared.document.title))
         span = prepared.document.dateline.span
         events = EventBuilder(text, dates, context, prepared.document.published,
                               claim_builder.sources_at, context.places,
@@ -178,6 +180,13 @@ class Extractor:
         docs = self.nlp.pipe((sentences[i].text for i in indices), batch_size=64)
         return {i: (sentence_facts(text, i, sentences[i], sdoc, dates), (sentences[i].start, sdoc))
                 for i, sdoc in zip(indices, docs, strict=True)}
+
+
+def _title_end(text: str, title: str | None) -> int:
+    if not title:
+        return 0
+    start = text.find(title)
+    return start + len(title) if start >= 0 else 0
 
 
 def _outside(mentions, span: Span | None) -> list:

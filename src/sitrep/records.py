@@ -145,6 +145,8 @@ class Claim(Record):
     id: str = ""
     parent: str | None = None  # id of the total this claim is a subtotal of
     event: str | None = None  # id of the event whose losses it counts, told in its sentence
+    # every other span where the same claimant states the same figure (headline, lede)
+    mentions: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True)
