@@ -24,7 +24,9 @@ from ..quantities import QuantityMention, find_quantities
 from .base import Figure
 from .borrow import _along_with, _comparison, _inherit, _shared_active
 from .counted import _counted, _item, _parent, _subject_span
-from .outcome import _combined, _forecast, _outcome
+from .outcome import _combined, _forecast, _outcome, _passive_after
+
+LOSS_VERBS = frozenset({"lose", "suffer", "sustain", "incur"})
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -78,16 +80,22 @@ def _figure(doc: Doc, q: QuantityMention, start: int, stop: int,
                 or _along_with(doc, q, counted, start, earlier, item, kind)
                 or _comparison(doc, q, counted, start, earlier))
     word, active, toll = outcome
+    said = None
+    if active and doc[word.start].lemma_ in LOSS_VERBS:
+        # "lost 640 killed and 1,900 wounded", "lost 350 servicemen killed and wounded": the
+        # words after the count say what the loss was
+        said = _passive_after(doc, counted.np_end, stop, True)
+        said = said if said is not None and said.personnel is not None else None
     if toll is not None and toll[0] is not None:
         item, kind = toll[0].item, toll[0].kind
     if item is None:
         if word.personnel is None or counted.np_end > q.end + 1:
             return None
         item, kind = "personnel", "unknown"  # "killing three", "180 were killed"
-    name = word.for_item(item)
+    name = (said or word).for_item(item)
     if name is None:
         return None
-    name = _combined(doc, word, item, name, stop)
+    name = _combined(doc, said or word, item, name, stop)
     subject = toll[1] if toll is not None else _subject_span(counted)
     head = counted.item.end - 1 if counted.item is not None else None
     return Figure(q, item, kind, name, q.start, counted.np_end, word.start, word.end,
