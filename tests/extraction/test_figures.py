@@ -97,3 +97,18 @@ def test_subject_words_are_kept(nlp):
 ])
 def test_no_loss_no_figure(nlp, text):
     assert read(nlp, text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("As a result, 7 civilians, 3 of them women, were killed, and another 34 civilians, 16 "
+     "of them women, were severely wounded.",
+     [(7, "personnel", "killed"), (3, "personnel", "killed"), (34, "personnel", "wounded"),
+      (16, "personnel", "wounded")]),
+    ("A tank, an infantry fighting vehicle, two cars and four mortars were destroyed.",
+     [(1, "tanks", "destroyed"), (1, "armored_vehicles", "destroyed"),
+      (2, "vehicles", "destroyed"), (4, "artillery_rockets", "destroyed")]),
+    ("Four security personnel, including two officers, were martyred.",
+     [(4, "personnel", "killed"), (2, "personnel", "killed")]),
+])
+def test_subtotals_set_off_by_commas_and_lists_opened_by_an_article(nlp, text, expected):
+    assert read(nlp, text) == expected

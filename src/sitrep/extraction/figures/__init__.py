@@ -48,6 +48,12 @@ def find_figures(doc: Doc, sent: Span | None = None, skip: frozenset[int] = froz
     return figures
 
 
+def _opens_list(doc: Doc, i: int, stop: int) -> bool:
+    """Does a list of counted things go on after token i ("a tank, two cars and ...")?"""
+    return i + 1 < stop and doc[i].lower_ in (",", "and") and (
+        doc[i + 1].like_num or doc[i + 1].lower_ in ("a", "an", "one"))
+
+
 def _article_quantities(doc: Doc, start: int, stop: int) -> list[QuantityMention]:
     """"a tank", "A set of S-300 ...": one lost thing, only with a singular item head."""
     found = []
@@ -69,6 +75,12 @@ def _figure(doc: Doc, q: QuantityMention, start: int, stop: int,
     item, kind = _item(doc, counted, parent, earlier)
     strict = parent is not None or q.num_start == q.start and doc[q.start].lower_ in ("a", "an")
     outcome = _outcome(doc, q, counted, start, stop, item, strict)
+    if outcome is None and strict and parent is None and _opens_list(doc, counted.np_end, stop):
+        # "A tank, an infantry fighting vehicle, two cars ... were destroyed"
+        outcome = _outcome(doc, q, counted, start, stop, item, False)
+    if outcome is not None and parent is not None and marked \
+            and outcome[0].start < earlier[parent].quantity.start:
+        outcome = None  # "34 civilians, 16 of them women": the total's verb, not "killed" before
     if outcome is not None and parent is not None and not marked:
         # ", and nearly 20,000 civilians were injured": a verb of its own ends the subtotals
         parent = None

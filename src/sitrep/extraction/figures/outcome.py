@@ -168,7 +168,10 @@ def _passive_after(doc: Doc, i: int, stop: int, strict: bool) -> OutcomeWord | N
         among = _among_the(doc, j, stop)
         if among is not None:
             return among
-        if tok.text == "(" and not strict:
+        aside = _apposed_part(doc, j, stop)
+        if aside is not None:  # "7 civilians, 3 of them women, were killed"
+            j = aside
+        elif tok.text == "(" and not strict:
             j = _after_parenthesis(doc, j, stop)
         elif low in PASSIVE_GLUE or tok.text in QUOTES or tok.pos_ in ("AUX", "ADV", "PART"):
             j += 1
@@ -182,6 +185,29 @@ def _passive_after(doc: Doc, i: int, stop: int, strict: bool) -> OutcomeWord | N
         elif tok.pos_ == "ADP" and pp_skips < 2 and low not in ("by",):
             j, pp_skips = _skip_pp(doc, j, stop), pp_skips + 1
         else:
+            return None
+    return None
+
+
+_PART_MARKS = (("including",), ("among", "them"), ("among", "whom"))
+_PART_PRONOUNS = frozenset({"them", "whom", "which"})
+
+
+def _apposed_part(doc: Doc, j: int, stop: int) -> int | None:
+    """Where ", 3 of them women," or ", including a major," ends: a subtotal set off by
+    commas between a total and its verb; None when token j opens no such phrase."""
+    if doc[j].text != "," or j + 2 >= stop:
+        return None
+    words = [t.lower_ for t in doc[j + 1:j + 3]]
+    partitive = doc[j + 1].like_num and words[1] == "of" and j + 3 < stop \
+        and doc[j + 3].lower_ in _PART_PRONOUNS
+    marked = any(tuple(words[:len(m)]) == m for m in _PART_MARKS)
+    if not (partitive or marked):
+        return None
+    for k in range(j + 2, min(stop, j + 16)):
+        if doc[k].text == ",":
+            return k + 1
+        if doc[k].lower_ in CLAUSE_STOPS:
             return None
     return None
 
