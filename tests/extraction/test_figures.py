@@ -112,3 +112,21 @@ def test_no_loss_no_figure(nlp, text):
 ])
 def test_subtotals_set_off_by_commas_and_lists_opened_by_an_article(nlp, text, expected):
     assert read(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Seventy-one soldiers were said to have been killed.", [(71, "personnel", "killed")]),
+    ("The ministry said 614 children were among the people killed in the strikes.",
+     [(614, "personnel", "killed")]),
+    ("A total of 15 health workers have lost their lives.", [(15, "personnel", "killed")]),
+    ("Furthermore, 26 troops have gone missing.", [(26, "personnel", "missing")]),
+    ("Nine vehicles armed with machine guns have been destroyed.",
+     [(9, "vehicles", "destroyed")]),
+    ("The hospital received no fewer than 12 bodies.", [(12, "personnel", "killed")]),
+    ("Intelligence data indicate that the enemy losses in manpower exceed 3,000.",
+     [(3000, "personnel", "killed")]),
+    ("He said 45 units of military equipment, including wheeled armored vehicles had been "
+     "destroyed.", [(45, "other_equipment", "destroyed")]),
+])
+def test_the_wires_ways_of_saying_a_loss(nlp, text, expected):
+    assert read(nlp, text) == expected

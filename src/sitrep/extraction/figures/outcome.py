@@ -17,6 +17,7 @@ from .base import (
     NP_POS,
     PASSIVE_GLUE,
     QUOTES,
+    RAISING,
     TAKE_VERBS,
     TOLL_LINKS,
     TOLL_NOUNS,
@@ -175,10 +176,15 @@ def _passive_after(doc: Doc, i: int, stop: int, strict: bool) -> OutcomeWord | N
             j = _after_parenthesis(doc, j, stop)
         elif low in PASSIVE_GLUE or tok.text in QUOTES or tok.pos_ in ("AUX", "ADV", "PART"):
             j += 1
+        elif low in RAISING and j + 1 < stop and doc[j + 1].lower_ == "to":
+            j += 2  # "were said to have been killed"
+        elif not strict and tok.tag_ == "VBN" and j + 1 < stop and doc[j + 1].lower_ == "with":
+            j += 1  # "nine vehicles armed with machine guns ... were destroyed"
         elif strict:
             return None
         elif low in LIST_GLUE or tok.pos_ in NP_POS or tok.text == "-" or tok.pos_ == "DET" \
-                or tok.tag_ in ("VBN", "VBG") and j + 1 < stop and doc[j + 1].pos_ == "NOUN":
+                or tok.tag_ in ("VBN", "VBG") and j + 1 < stop \
+                and doc[j + 1].pos_ in ("NOUN", "PROPN"):
             j += 1
         elif low == "of" and j + 1 < stop and doc[j + 1].lower_ not in ("whom", "which"):
             j += 1  # "200 sets of artillery", "of the Asian side"
@@ -207,6 +213,8 @@ def _apposed_part(doc: Doc, j: int, stop: int) -> int | None:
     for k in range(j + 2, min(stop, j + 16)):
         if doc[k].text == ",":
             return k + 1
+        if doc[k].pos_ == "AUX" and marked:
+            return k  # ", including wheeled armored vehicles had been destroyed"
         if doc[k].lower_ in CLAUSE_STOPS:
             return None
     return None
@@ -216,8 +224,13 @@ def _among_the(doc: Doc, j: int, stop: int) -> OutcomeWord | None:
     """"11 fighters were among the dead": membership in the dead or wounded."""
     if doc[j].lower_ != "among" or j + 2 >= stop or doc[j + 1].lower_ != "the":
         return None
-    word = outcome_at(doc, j + 2, min(stop, j + 4))
-    return replace(word, role="adj") if word is not None and word.personnel else None
+    for k in range(j + 2, min(stop, j + 5)):  # "among the (people) killed"
+        word = outcome_at(doc, k, min(stop, k + 2))
+        if word is not None and word.personnel:
+            return replace(word, role="adj")
+        if doc[k].pos_ not in ("NOUN", "ADJ", "PROPN"):
+            return None
+    return None
 
 
 def _after_parenthesis(doc: Doc, j: int, stop: int) -> int:
@@ -233,6 +246,8 @@ def _passive_use(doc: Doc, word: OutcomeWord, np_end: int, stop: int) -> bool:
     tok = doc[word.start]
     if word.role == "adj" or tok.lemma_ in INTRANSITIVE:
         return True
+    if word.end - word.start > 1 and doc[word.end - 1].pos_ not in ("ADP", "PART"):
+        return True  # a verb with its object or complement: "lost their lives", "went missing"
     k = word.start - 1
     while k >= np_end and (doc[k].pos_ == "ADV" or doc[k].text in QUOTES):
         k -= 1
