@@ -19,6 +19,7 @@ from dataclasses import replace
 
 from .checks.numbers import number_conflicts
 from .checks.pairs import claim_pairs, contradicting_claims
+from .datafiles import tsv_rows
 from .extraction import lexicon, parties
 from .extraction.anchor import find_anchor
 from .extraction.attribution import lexicon as attribution_lexicon
@@ -84,7 +85,9 @@ class Extractor:
         about = document_countries(mentions, states_only=False, lexicon=self.actors)
         mentions = resolve_sides(mentions, about, lexicon=self.actors)
         mentions = parties.definite_references(text, mentions)
-        sentences = split(text, self.nlp.tokenizer)
+        head = prepared.document
+        sentences = split(text, self.nlp.tokenizer, ends=[
+            _title_end(text, head.title), head.dateline.span.end if head.dateline.span else 0])
         facts, parts = self._analyse(text, sentences, dates, prepared.document.title)
         places = find_places_in_parts(
             parts, text, self.gazetteer, countries=[c for c in about if self.actors.is_state(c)],
@@ -259,6 +262,7 @@ def _selector() -> Selector:
 
     numbers = set(UNITS) | set(SCALES) | set(quantity_lexicon()["vague"])
     losses = {p[0] for p in lexicon.outcomes()} | {"toll", "casualt", "dead", "death"}
+    losses |= {row["form"] for row in tsv_rows("irregular_verbs.tsv") if row["lemma"] in losses}
     things = {p[-1] for p, (item, _kind) in lexicon.items().items() if item != "personnel"}
     things |= {"soldier", "civilian", "child", "fighter", "person", "man", "woman", "pilot"}
     events = event_lexicon()

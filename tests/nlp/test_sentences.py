@@ -26,3 +26,11 @@ def test_hard_wrapped_lines_stay_one_sentence():
             "CLASH NEAR THE BORDER AND CAPTURED THREE OTHERS WHO WERE TAKEN TO A\n"
             "MILITARY BASE FOR QUESTIONING BY THE AUTHORITIES OF THE PROVINCE.\n")
     assert len(_texts(text)) == 1
+
+
+def test_a_paragraph_ends_where_the_caller_says():
+    text = "Ukraine Loses Over 250 Soldiers - MoD\nMOSCOW (Sputnik) - The forces lost 250."
+    cut = text.index("\n")
+    assert _texts(text)[0] != "Ukraine Loses Over 250 Soldiers - MoD"
+    tokenizer = spacy.blank("en").tokenizer
+    assert split(text, tokenizer, ends=[cut])[0].text == "Ukraine Loses Over 250 Soldiers - MoD"

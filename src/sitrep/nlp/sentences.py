@@ -32,10 +32,11 @@ def _sentencizer():
     return Sentencizer()
 
 
-def split(text: str, tokenizer) -> list[Sentence]:
-    """Sentences of ``text`` with character offsets, paragraph by paragraph."""
+def split(text: str, tokenizer, ends: Iterable[int] = ()) -> list[Sentence]:
+    """Sentences of ``text`` with character offsets, paragraph by paragraph; ``ends`` are
+    offsets where a paragraph ends whatever the punctuation (after a title or a dateline)."""
     sentences: list[Sentence] = []
-    for number, (p_start, p_end) in enumerate(_paragraphs(text)):
+    for number, (p_start, p_end) in enumerate(_paragraphs(text, ends)):
         doc = _sentencizer()(tokenizer(text[p_start:p_end]))
         for sent in doc.sents:
             start = p_start + sent.start_char
@@ -45,9 +46,10 @@ def split(text: str, tokenizer) -> list[Sentence]:
     return sentences
 
 
-def _paragraphs(text: str) -> Iterable[tuple[int, int]]:
+def _paragraphs(text: str, ends: Iterable[int] = ()) -> Iterable[tuple[int, int]]:
     start = 0
-    for match in _breaks(text):
+    forced = [(e, e) for e in ends if 0 < e < len(text)]
+    for match in sorted(set(_breaks(text) + forced)):
         if text[start:match[0]].strip():
             yield _trim(text, start, match[0])
         start = match[1]
