@@ -29,6 +29,7 @@ STATE_HEADS = frozenset(_WORDS["state"]["words"])
 HOSTILE_HEADS = frozenset(_WORDS["hostile"]["words"])
 ROLE_WORDS = frozenset(_WORDS["roles"])
 STATEMENT_HEADS = frozenset(_WORDS["statements"])
+BODIES_AHEAD = frozenset(_WORDS["bodies_ahead"]["words"])
 RUN_BY_STATE = frozenset(_WORDS["run_by_state"]["places"])
 ITS_OFFICIALS = frozenset(_WORDS["run_by_state"]["officials"])
 
@@ -175,13 +176,15 @@ class SourceResolver:
         return coded[0] if coded and head in STATEMENT_HEADS else None
 
     def resolve_ahead(self, sources: list[Source], later: list[Source]) -> list[Source]:
-        """"..., a war monitor said. The Syrian Observatory ... said": an unnamed source
-        introduced with "a" is the named one that follows in the next sentences."""
+        """"..., a war monitor said. The Syrian Observatory ... said", "volunteer groups
+        reported ... The Sudan Doctors Network said": an unnamed body (not "the ...", not a
+        person) is the named one that follows in the next sentences."""
         out = []
         for source in sources:
             span = source.claimant.span
-            vague = source.claimant.actor is None and span is not None and \
-                re.match(r"(?i)an?\s", span.text) and _generic(source.claimant.name or "")
+            words = re.findall(r"[\w-]+", span.text.lower()) if span else []
+            vague = source.claimant.actor is None and bool(words) and words[0] != "the" \
+                and words[-1] in BODIES_AHEAD
             named = next((h for h in later if h.claimant.actor and not self.is_state(
                 h.claimant.actor) and h.sentence - source.sentence <= 2), None) if vague \
                 else None
