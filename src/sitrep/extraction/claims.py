@@ -89,8 +89,9 @@ class ClaimBuilder:
         previous: dict[tuple, tuple[Claim, int]] = {}
         self.sources_at: dict[int, Source] = {}
         for facts, here in zip(sentences, self._all_sources(sentences), strict=True):
-            if here:
-                statement = here[-1]
+            speaking = [s for s in here if _speaks(s, facts)]
+            if speaking:
+                statement = speaking[-1]
             elif self._background(facts):
                 statement = None  # history in the reporter's voice ends the statement
             if statement is not None:
@@ -329,6 +330,16 @@ def _share_list_subjects(claims: list[Claim], figures: list[Figure]) -> list[Cla
                 subject = Subject(actor, out[i].subject.kind, donor.subject.text, "list")
                 out[i] = replace(out[i], subject=subject)
     return out
+
+
+def _speaks(source: Source, facts: SentenceFacts) -> bool:
+    """Does a source take over the statement the report carries? One that names an actor
+    does, and so does one whose words hold a figure; an unknown party's passing remark
+    ("the hostile country is trying to refute ...") does not."""
+    if source.claimant.actor is not None or source.content is None:
+        return source.claimant.actor is not None or source.continues
+    return any(source.content[0] <= o["quantity"][0] < source.content[1]
+               for _f, o in facts.figures)
 
 
 def _turns(figure: Figure, prior: Figure) -> bool:
