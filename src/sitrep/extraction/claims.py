@@ -231,6 +231,8 @@ class ClaimBuilder:
                 found = Subject(claimant.actor, kind, None, "self")  # "it had lost one jet"
             if found is not None:
                 found = Subject(found.actor, found.kind, found.text, "loser")
+        if found is None:
+            found = rules.called_enemy(ctx, offsets.get("head", ""), kind, claimant)
         if found is not None:
             return found
         for index, basis in ((figure.parent, "total"), (figure.same_as, "same"),

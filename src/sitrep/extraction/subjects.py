@@ -137,6 +137,15 @@ def named(ctx: Context, span: tuple[int, int] | None, kind: str, claimant: Claim
     return None
 
 
+def called_enemy(ctx: Context, head: str, kind: str, claimant: Claimant) -> Subject | None:
+    """"killing 10 militants", "destroyed 40 terrorists" said by a state: people a side
+    calls by a word it uses only for its enemies are its adversary's."""
+    if not hostile(head) or claimant.actor is None or not ctx.is_state(claimant.actor):
+        return None
+    code = ctx.adversaries.get(claimant.actor)
+    return Subject(code, _military(kind), None, "enemy") if code else None
+
+
 def demonym_after(ctx: Context, end: int, kind: str) -> Subject | None:
     """"killed four Palestinians": a people named by their demonym right after the figure."""
     for mention in ctx.actors:
