@@ -130,3 +130,16 @@ def test_subtotals_set_off_by_commas_and_lists_opened_by_an_article(nlp, text, e
 ])
 def test_the_wires_ways_of_saying_a_loss(nlp, text, expected):
     assert read(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Police forces shot and killed a civilian tuktuk driver at a checkpoint.",
+     [(1, "personnel", "killed")]),
+    ("Clan militia shot and killed 2 civilian pastoralist near the village.",
+     [(2, "personnel", "killed")]),
+    ("3 clan militia and 2 Al Shabaab were killed.",
+     [(3, "personnel", "killed"), (2, "personnel", "killed")]),
+    ("The army killed a lot of time.", []),
+])
+def test_people_only_verbs_count_people_the_lexicon_does_not_name(nlp, text, expected):
+    assert read(nlp, text) == expected

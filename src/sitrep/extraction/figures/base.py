@@ -91,3 +91,4 @@ class _Counted:
     partitive: bool = False  # "180 of them", "5 of its fighters"
     noun_outcome: OutcomeWord | None = None  # "civilian deaths", "wounded people"
     unknown_noun: bool = False  # a count of something the lexicon does not know
+    named_group: bool = False  # "21 Al Shabaab": a count named by the group it belongs to
