@@ -143,3 +143,21 @@ def test_the_wires_ways_of_saying_a_loss(nlp, text, expected):
 ])
 def test_people_only_verbs_count_people_the_lexicon_does_not_name(nlp, text, expected):
     assert read(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("In the town a drug trafficker was killed after exchanging fire with the police.",
+     [(1, "personnel", "killed")]),
+    ("Gunmen attacked a minibus on the road and killed the driver.",
+     [(1, "personnel", "killed")]),
+    ("One policeman was shot and killed by militants while shopping.",
+     [(1, "personnel", "killed")]),
+    ("12 fighters were reported killed, including a field commander.",
+     [(12, "personnel", "killed"), (1, "personnel", "killed")]),
+    ("Two men suspected of robberies were fatally assaulted by residents.",
+     [(2, "personnel", "killed")]),
+    ("Two militants including their chief were killed.", [(2, "personnel", "killed")]),
+    ("Three houses were destroyed and the tank was hit.", []),
+])
+def test_single_victims_and_the_ways_coders_write_a_death(nlp, text, expected):
+    assert read(nlp, text) == expected

@@ -5,13 +5,15 @@ one when they count the same losses (subject, item, value) with the same outcome
 either the same claimant states them or one of them is the headline's, which names no
 source of its own ("Ukraine Loses Over 250 Soldiers - MoD" over "the ministry said the
 Ukrainian forces have lost more than 250 soldiers"). In the body, a single loss ("a man
-was killed") and figures dated to different days are different losses. The kept claim is
+was killed") and figures dated to different days are different losses, unless one is a
+bare tally summing up the other ("A man was shot dead ... 1 fatality."). The kept claim is
 the first one in the body; every other statement of the figure is in its ``mentions``.
 Figures of different claimants are never merged.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from ..records import Claim
@@ -52,10 +54,20 @@ def _same_figure(a: Claim, b: Claim, title_end: int) -> bool:
         return False
     if headline:
         return True
-    if a.quantity.value == 1 or _differ(a.event_date, b.event_date):
+    if a.quantity.value == 1 and not (_tally(a) or _tally(b)) or _differ(a.event_date,
+                                                                       b.event_date):
         return False  # "a man was killed" here, "a woman" there: two losses
     return a.claimant.actor == b.claimant.actor and (
         a.claimant.actor is not None or a.claimant.name == b.claimant.name)
+
+
+_TALLY = re.compile(r"^\W*(?:\d+|one|a|an)\s+(?:fatalit(?:y|ies)|deaths?|dead|killed|"
+                    r"injur(?:y|ies|ed)|wounded|casualt(?:y|ies))\W*$", re.I)
+
+
+def _tally(claim: Claim) -> bool:
+    """A bare count that sums up what the text has told ("1 fatality.", "2 dead")."""
+    return bool(_TALLY.match(claim.evidence.text))
 
 
 def _differ(a, b) -> bool:

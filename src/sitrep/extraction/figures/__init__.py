@@ -60,15 +60,27 @@ def _article_quantities(doc: Doc, start: int, stop: int) -> list[QuantityMention
     "killed a camel herder": one person, after a verb only people suffer."""
     found = []
     for i in range(start, stop):
-        if doc[i].lower_ not in ("a", "an"):
+        article = doc[i].lower_ in ("a", "an")
+        if not article and doc[i].lower_ != "the":
             continue
         one = QuantityMention(i, i + 1, i, 1, "exact")
         counted = _counted(doc, one, stop)
-        if counted.item is not None and doc[counted.item.end - 1].tag_ in ("NN", "NNP") or \
-                counted.unknown_noun and doc[counted.np_end - 1].tag_ == "NN" \
-                and _killed_object(doc, one, start):
+        singular = doc[counted.np_end - 1].tag_ == "NN" if counted.np_end > i + 1 else False
+        if article and counted.item is not None and doc[counted.item.end - 1].tag_ in (
+                "NN", "NNP") or (counted.unknown_noun or counted.item is not None and article) \
+                and singular and (_killed_object(doc, one, start)
+                                  or article and _killed_after(doc, counted.np_end, stop)):
+            found.append(one)  # "killed the driver", "a drug trafficker was killed"
+        elif not article and singular and counted.item is not None \
+                and counted.item.item == "personnel" and _killed_object(doc, one, start):
             found.append(one)
     return found
+
+
+def _killed_after(doc: Doc, i: int, stop: int) -> bool:
+    """Does a verb only people suffer follow at once ("a drug trafficker was killed")?"""
+    word = _passive_after(doc, i, stop, True)
+    return word is not None and word.equipment is None and word.personnel is not None
 
 
 _CIVILIAN = frozenset({"civilian", "civilians", "resident", "residents"})
@@ -93,7 +105,8 @@ def _killed_object(doc: Doc, q: QuantityMention, start: int) -> bool:
 def _figure(doc: Doc, q: QuantityMention, start: int, stop: int,
             earlier: list[Figure]) -> Figure | None:
     counted = _counted(doc, q, stop)
-    if counted.unknown_noun and not _killed_object(doc, q, start):
+    if counted.unknown_noun and not (_killed_object(doc, q, start)
+                                     or _killed_after(doc, counted.np_end, stop)):
         return None
     parent, marked = _parent(doc, q, start, earlier, counted)
     item, kind = _item(doc, counted, parent, earlier)
@@ -129,7 +142,8 @@ def _figure(doc: Doc, q: QuantityMention, start: int, stop: int,
         said = said if said is not None and said.personnel is not None else None
     if toll is not None and toll[0] is not None:
         item, kind = toll[0].item, toll[0].kind
-    if item is None and active and word.equipment is None and counted.np_end > q.end:
+    if item is None and (active or counted.unknown_noun) and word.equipment is None \
+            and counted.np_end > q.end:
         # "shot and killed a civilian tuktuk driver": what only people suffer, done to it
         item, kind = "personnel", "civilian" if _says_civilian(doc, q.end, counted.np_end) \
             else "unknown"

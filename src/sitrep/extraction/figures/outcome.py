@@ -169,6 +169,8 @@ def _passive_after(doc: Doc, i: int, stop: int, strict: bool) -> OutcomeWord | N
         among = _among_the(doc, j, stop)
         if among is not None:
             return among
+        if low == "fatally" and j + 1 < stop and doc[j + 1].tag_ == "VBN":
+            return OutcomeWord(j, j + 2, "killed", None, "verb")  # "were fatally assaulted"
         aside = _apposed_part(doc, j, stop)
         if aside is not None:  # "7 civilians, 3 of them women, were killed"
             j = aside
@@ -178,8 +180,15 @@ def _passive_after(doc: Doc, i: int, stop: int, strict: bool) -> OutcomeWord | N
             j += 1
         elif low in RAISING and j + 1 < stop and doc[j + 1].lower_ == "to":
             j += 2  # "were said to have been killed"
-        elif not strict and tok.tag_ == "VBN" and j + 1 < stop and doc[j + 1].lower_ == "with":
-            j += 1  # "nine vehicles armed with machine guns ... were destroyed"
+        elif low in RAISING and j + 1 < stop and outcome_at(doc, j + 1, stop) is not None:
+            j += 1  # "were reported killed", "are feared dead"
+        elif tok.tag_ == "VBN" and j + 2 < stop and doc[j + 1].lower_ == "and" \
+                and outcome_at(doc, j + 2, stop) is not None:
+            j += 2  # "was shot and killed", "were abducted and killed"
+
+        elif not strict and tok.tag_ == "VBN" and j + 1 < stop \
+                and doc[j + 1].lower_ in ("with", "of"):
+            j += 1  # "nine vehicles armed with machine guns", "two men suspected of theft"
         elif strict:
             return None
         elif low in LIST_GLUE or tok.pos_ in NP_POS or tok.text == "-" or tok.pos_ == "DET" \
@@ -202,8 +211,10 @@ _PART_PRONOUNS = frozenset({"them", "whom", "which"})
 def _apposed_part(doc: Doc, j: int, stop: int) -> int | None:
     """Where ", 3 of them women," or ", including a major," ends: a subtotal set off by
     commas between a total and its verb; None when token j opens no such phrase."""
-    if doc[j].text != "," or j + 2 >= stop:
+    if doc[j].text != "," and doc[j].lower_ != "including" or j + 2 >= stop:
         return None
+    if doc[j].lower_ == "including":  # "two militants including their chief were killed"
+        return next((k for k in range(j + 1, min(stop, j + 12)) if doc[k].pos_ == "AUX"), None)
     words = [t.lower_ for t in doc[j + 1:j + 3]]
     partitive = doc[j + 1].like_num and words[1] == "of" and j + 3 < stop \
         and doc[j + 3].lower_ in _PART_PRONOUNS
@@ -249,8 +260,11 @@ def _passive_use(doc: Doc, word: OutcomeWord, np_end: int, stop: int) -> bool:
     if word.end - word.start > 1 and doc[word.end - 1].pos_ not in ("ADP", "PART"):
         return True  # a verb with its object or complement: "lost their lives", "went missing"
     k = word.start - 1
-    while k >= np_end and (doc[k].pos_ == "ADV" or doc[k].text in QUOTES):
-        k -= 1
+    while k >= np_end and (doc[k].pos_ == "ADV" or doc[k].text in QUOTES
+                           or doc[k].lower_ == "and" and doc[k - 1].tag_ == "VBN"
+                           or doc[k].tag_ == "VBN" and doc[k + 1].lower_ == "and"
+                           or doc[k].lower_ in RAISING):
+        k -= 1  # "was shot and killed", "were reported killed"
     if k >= 0 and doc[k].lower_ in BE_FORMS and tok.tag_ == "VBN":
         return True
     if k < np_end and tok.tag_ in ("VBN", "VBD"):
