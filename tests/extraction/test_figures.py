@@ -161,3 +161,20 @@ def test_people_only_verbs_count_people_the_lexicon_does_not_name(nlp, text, exp
 ])
 def test_single_victims_and_the_ways_coders_write_a_death(nlp, text, expected):
     assert read(nlp, text) == expected
+
+
+def test_losses_that_include_a_list_and_the_models_they_name(nlp):
+    doc = nlp("Its losses also included a 2S7 Pion, two FH-70 howitzers and one Uragan.")
+    figures = find_figures(doc)
+    assert [(f.quantity.value, f.item, f.outcome) for f in figures] == [
+        (1, "artillery_rockets", "destroyed"), (2, "artillery_rockets", "destroyed"),
+        (1, "artillery_rockets", "destroyed")]
+    from sitrep.extraction.lexicon import describe
+    described = [describe(doc, f.np_start, f.np_end) for f in figures]
+    assert [(c, doc[m[0]:m[1]].text) for c, m in described] == [
+        ("artillery", "2S7 Pion"), ("artillery", "FH-70"), ("mlrs", "Uragan")]
+
+
+def test_casualties_that_include_people(nlp):
+    assert read(nlp, "The casualties included seven children and a pregnant woman.") == [
+        (7, "personnel", "killed_or_wounded"), (1, "personnel", "killed_or_wounded")]

@@ -212,7 +212,8 @@ class ClaimBuilder:
             quantity=quantity, stated_on=stated_on, period=period, event_date=event_date,
             place=self._place(clause, qs, offsets["neighbours"]),
             evidence=Span.of(self.text, es, ee), id=f"C{number + 1}",
-            parent=parent,
+            parent=parent, item_class=offsets.get("item_class"),
+            item_detail=self.text[slice(*offsets["model"])] if "model" in offsets else None,
         )
 
     def _subject(self, figure, offsets, facts, claimant, local, previous, source) -> Subject:

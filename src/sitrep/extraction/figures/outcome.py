@@ -78,7 +78,28 @@ def _active_before(doc: Doc, q: QuantityMention, counted: _Counted, start: int):
         if doc[k].pos_ != "ADV" or doc[k].lower_ == "not" or i - k > 2:
             break
         k -= 1
-    return _verb_over_list(doc, i, start) or _toll_before(doc, i - 1, start)
+    return _verb_over_list(doc, i, start) or _included(doc, i, start) \
+        or _toll_before(doc, i - 1, start)
+
+
+_INCLUDE = frozenset({"include", "included", "includes", "including"})
+
+
+def _included(doc: Doc, i: int, start: int):
+    """"its losses also included a 2S7 Pion, two FH-70 howitzers and one Uragan", "the
+    casualties included seven children", "those killed included two commandos": the loss
+    word before "included" says what happened to every member of the list after it."""
+    k = i - 1
+    while k >= start and (doc[k].lower_ in ("and", ",", "-") or doc[k].pos_ in (
+            "NOUN", "ADJ", "DET", "PROPN", "NUM")) and i - k <= 16:
+        k -= 1
+    if k < start or doc[k].lower_ not in _INCLUDE:
+        return None
+    for j in range(k - 1, max(start - 1, k - 5), -1):
+        word = outcome_at(doc, j, k)
+        if word is not None and word.end == k - (doc[k - 1].pos_ == "ADV"):
+            return replace(word, role="noun"), True, None
+    return None
 
 
 def _verb_over_list(doc: Doc, i: int, start: int):
