@@ -12,6 +12,7 @@ and reuse it.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -26,12 +27,13 @@ from .extraction.attribution import lexicon as attribution_lexicon
 from .extraction.claims import ClaimBuilder, SentenceFacts
 from .extraction.events import EventBuilder, link_claims
 from .extraction.facts import sentence_facts
+from .extraction.loss_lists import ListContext, find_loss_lists, list_claims
 from .extraction.repeats import merge_repeats
 from .ingest import truecase
 from .ingest.document import prepare
 from .nlp import pipeline as nlp_pipeline
 from .nlp.sentences import Selector, Sentence, split
-from .records import Entity, Flag, Mention, Report, Span
+from .records import Claimant, Entity, Flag, Mention, Report, Span, Subject
 from .resolve.actors import ActorLexicon, document_countries, resolve_sides
 from .resolve.names import word_frequency
 from .resolve.places import find_places_in_parts
@@ -117,6 +119,8 @@ class Extractor:
             claim_builder = builder(context)
             claims = claim_builder.build(facts)
         claims = merge_repeats(claims, _title_end(text, prepared.document.title))
+        claims = _with_loss_lists(text, claims, sentences, claim_builder.sources_at, mentions,
+                                  context, dates)
         span = prepared.document.dateline.span
         events = EventBuilder(text, dates, context, prepared.document.published,
                               claim_builder.sources_at, context.places,
@@ -183,6 +187,47 @@ class Extractor:
         docs = self.nlp.pipe((sentences[i].text for i in indices), batch_size=64)
         return {i: (sentence_facts(text, i, sentences[i], sdoc, dates), (sentences[i].start, sdoc))
                 for i, sdoc in zip(indices, docs, strict=True)}
+
+
+# the kinds of actor that publish a loss list ("General Staff of the Armed Forces of Ukraine")
+_PUBLISHERS = frozenset({"ministry", "armed_forces", "state", "organisation", "armed_group"})
+PUBLISHER_REACH = 400  # characters before a list's header where its publisher is named
+
+
+def _with_loss_lists(text, claims, sentences, sources_at, mentions, context, dates) -> list:
+    """The claims of the report's loss lists, in place of the figures read from their lines;
+    a list's claimant is the source of its header's sentence, else the body named just
+    before it; its subject the side its header names, else the claimant's adversary."""
+    found = find_loss_lists(text)
+    if not found:
+        return claims
+    lines = [(line.start, line.end) for lst in found for line in lst.lines]
+    kept = [c for c in claims if not any(s <= c.quantity.span.start < e for s, e in lines)]
+    starts = [s.start for s in sentences]
+    for lst in found:
+        source = sources_at.get(bisect.bisect_right(starts, lst.header[0]) - 1)
+        claimant = source.claimant if source else _publisher(text, lst.header[0], mentions)
+        header = [d for d in dates if lst.header[0] <= d.start < lst.header[1] and d.start_date]
+        inside = [m for m in mentions if lst.header[0] <= m.start < lst.header[1] and m.code
+                  and m.code != claimant.actor and m.kind not in ("place", "affiliation")]
+        subject = Subject(inside[0].code, "military", inside[0].text, "explicit") if inside \
+            else Subject(context.adversaries.get(claimant.actor), "military", None, "enemy")
+        ctx = ListContext(claimant, subject,
+                          header[0].start_date.isoformat() if len(header) > 1 else None,
+                          header[-1].end_date.isoformat() if header else None,
+                          source.stated_on if source else None)
+        kept.extend(list_claims(text, lst, ctx, len(kept) + 1))
+    return merge_repeats(sorted(kept, key=lambda c: c.evidence.start))
+
+
+def _publisher(text: str, before: int, mentions) -> Claimant:
+    named = [m for m in mentions if before - PUBLISHER_REACH <= m.start < before and m.code
+             and m.kind in _PUBLISHERS]
+    if not named:
+        return Claimant()
+    m = named[-1]
+    return Claimant(m.code, m.canonical or m.text, None, None, Span.of(text, m.start, m.end),
+                    "explicit")
 
 
 def _title_end(text: str, title: str | None) -> int:
