@@ -158,6 +158,8 @@ class Claim(Record):
     mentions: tuple[Span, ...] = ()
     item_class: str | None = None  # the finer class under ``item`` (ITEM_CLASSES)
     item_detail: str | None = None  # the weapon model the text names ("Pantsir", "FH-70")
+    vague: str | None = None  # a count in words ("dozens"): then quantity.value is None
+    coded_value: int | None = None  # the count coders assign a vague one (ACLED: dozens 12)
 
 
 @dataclass(frozen=True)

@@ -180,7 +180,7 @@ class ClaimBuilder:
         subject = self._subject(figure, offsets, facts, claimant, local, previous, source)
         qs, qe = offsets["quantity"]
         q = figure.quantity
-        value = None if q.qualifier == "range" else q.value  # a range has no single value
+        value = None if q.qualifier == "range" or q.vague else q.value  # no single figure
         quantity = Quantity(value, q.qualifier, q.low, q.high, Span.of(self.text, qs, qe))
         es, ee = offsets["evidence"]
         parent = local[figure.parent].id if figure.parent is not None and \
@@ -213,6 +213,7 @@ class ClaimBuilder:
             place=self._place(clause, qs, offsets["neighbours"]),
             evidence=Span.of(self.text, es, ee), id=f"C{number + 1}",
             parent=parent, item_class=offsets.get("item_class"),
+            vague=self.text[qs:qe] if q.vague else None, coded_value=q.value if q.vague else None,
             item_detail=self.text[slice(*offsets["model"])] if "model" in offsets else None,
         )
 

@@ -5,8 +5,8 @@ sums the losses of the different sides. So: each claimant's figures are summed o
 different losses it reports ("5 FC personnel and 1 officer were killed": 6), then for each
 side whose dead are counted the lowest claimant's sum is taken (the ministry's 10 against
 the militants' 15: 10), and the sides are summed. Subtotals ("including 2 children") are
-inside their totals and not counted again; vague counts ("dozens") have no figure and
-count nothing; a range counts its low end.
+inside their totals and not counted again; a vague count ("dozens") counts what coders
+assign it (12); a range counts its low end.
 """
 
 from __future__ import annotations
@@ -37,4 +37,6 @@ def fatalities(claims: Iterable[Claim]) -> int:
 
 def _low(claim: Claim) -> int | None:
     q = claim.quantity
+    if claim.vague:
+        return claim.coded_value  # "dozens were killed": what coders count it as
     return q.low if q.qualifier == "range" else q.value
