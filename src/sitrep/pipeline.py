@@ -27,6 +27,7 @@ from .extraction.attribution import lexicon as attribution_lexicon
 from .extraction.claims import ClaimBuilder, SentenceFacts
 from .extraction.events import EventBuilder, link_claims
 from .extraction.facts import sentence_facts
+from .extraction.history import mark_history
 from .extraction.loss_lists import ListContext, find_loss_lists, list_claims
 from .extraction.repeats import merge_repeats
 from .ingest import truecase
@@ -125,7 +126,9 @@ class Extractor:
         events = EventBuilder(text, dates, context, prepared.document.published,
                               claim_builder.sources_at, context.places,
                               span.end if span else 0).build(facts, claims)
-        claims = link_claims(claims, events)
+        claims = mark_history(link_claims(claims, events), events, text,
+                              [(s.start, s.end) for s in sentences],
+                              prepared.document.published)
         flags = [*prepared.flags, *([_TRUECASED] if shouting else []), *anchor.flags,
                  *_actor_flags(text, mentions), *number_conflicts(claims),
                  *contradicting_claims(claims)]

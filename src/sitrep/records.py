@@ -160,6 +160,7 @@ class Claim(Record):
     item_detail: str | None = None  # the weapon model the text names ("Pantsir", "FH-70")
     vague: str | None = None  # a count in words ("dozens"): then quantity.value is None
     coded_value: int | None = None  # the count coders assign a vague one (ACLED: dozens 12)
+    background: bool = False  # history the report recalls, not its news
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ def fatalities(claims: Iterable[Claim]) -> int:
         if claim.outcome != "killed" or claim.item != "personnel" or claim.parent:
             continue
         value = _low(claim)
-        if value is None or getattr(claim, "background", False):
+        if value is None or claim.background:
             continue
         who = (claim.claimant.actor, claim.claimant.name)
         by_claimant[who][claim.subject.actor] += value
