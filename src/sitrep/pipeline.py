@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
+from .checks.doubts import disputes, unverified
 from .checks.numbers import number_conflicts
 from .checks.pairs import claim_pairs, contradicting_claims
 from .datafiles import tsv_rows
@@ -126,11 +127,13 @@ class Extractor:
         events = EventBuilder(text, dates, context, prepared.document.published,
                               claim_builder.sources_at, context.places,
                               span.end if span else 0).build(facts, claims)
-        claims = mark_history(link_claims(claims, events), events, text,
-                              [(s.start, s.end) for s in sentences],
+        spans = [(s.start, s.end) for s in sentences]
+        claims = mark_history(link_claims(claims, events), events, text, spans,
                               prepared.document.published)
+        claims = disputes(claims, text, spans, claim_builder.sources_at)
         flags = [*prepared.flags, *([_TRUECASED] if shouting else []), *anchor.flags,
                  *_actor_flags(text, mentions), *number_conflicts(claims),
+                 *unverified(claims, text, spans),
                  *contradicting_claims(claims)]
         return Report(
             document=prepared.document,

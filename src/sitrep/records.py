@@ -140,6 +140,15 @@ class Place(Record):
 
 
 @dataclass(frozen=True)
+class Dispute(Record):
+    """Who contests a claim in the same report, and the words that do."""
+
+    actor: str | None
+    name: str | None
+    evidence: Span
+
+
+@dataclass(frozen=True)
 class Claim(Record):
     claimant: Claimant
     subject: Subject
@@ -161,6 +170,7 @@ class Claim(Record):
     vague: str | None = None  # a count in words ("dozens"): then quantity.value is None
     coded_value: int | None = None  # the count coders assign a vague one (ACLED: dozens 12)
     background: bool = False  # history the report recalls, not its news
+    disputed_by: tuple[Dispute, ...] = ()  # who denies or contests it in the same report
 
 
 @dataclass(frozen=True)
