@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from collections import OrderedDict
 
+from rich import box
 from rich.console import Console
 from rich.table import Table
 
@@ -18,28 +19,35 @@ def quantity_text(claim: Claim) -> str:
     q = claim.quantity
     if q.qualifier == "range":
         return f"{q.low:,}–{q.high:,}"
+    if q.value is None:  # a vague count: its words, and what coders count it as
+        coded = f" (={claim.coded_value:,})" if claim.coded_value is not None else ""
+        return f"{claim.vague or '?'}{coded}"
     return f"{_QUALIFIER.get(q.qualifier, '')}{q.value:,}"
 
 
 def claimant_text(claim: Claim) -> str:
     c = claim.claimant
-    if c.name is None and c.actor is None:
-        return "(no source given)"
+    if c.actor is None:  # a name without a known side is no attribution to rely on
+        return f"unknown ({c.name})" if c.name else "unknown (no source given)"
     name = c.name or ""
-    if c.person:
+    if c.person and c.person not in name:
         name = f"{name} ({c.person})" if name else c.person
-    code = f"[{c.actor}] " if c.actor else ""
-    return f"{code}{name}".strip()
+    return f"[{c.actor}] {name}".strip()
 
 
 def _table(report: Report) -> Table:
     doc = report.document
     title = doc.title or "(untitled report)"
     table = Table(title=f"{title} — {doc.published or 'date unknown'}", show_lines=False,
-                  expand=False)
-    for header in ("claimant", "about", "outcome", "what", "how many", "stated", "period",
-                   "when", "evidence"):
-        table.add_column(header, overflow="fold")
+                  expand=False, box=box.SIMPLE_HEAD, padding=(0, 1), pad_edge=False)
+    # widths for a 120-column terminal: dates whole, names and evidence folded
+    # widths for a 120-column terminal (each column also takes 2 for padding)
+    for header, width in (("id", 3), ("of", 3), ("claimant", 14), ("about", 11),
+                          ("outcome", 9), ("what", 10), ("count", 7), ("stated", 10),
+                          ("when", 10), ("evidence", 14)):
+        dates = header in ("stated", "when")
+        table.add_column(header, overflow="fold", width=width + 2,
+                         min_width=width + 2 if dates else None)
     groups: OrderedDict[str, list[Claim]] = OrderedDict()
     for claim in report.claims:
         groups.setdefault(claimant_text(claim), []).append(claim)
@@ -47,15 +55,17 @@ def _table(report: Report) -> Table:
         for k, claim in enumerate(claims):
             period = claim.period
             table.add_row(
+                claim.id,
+                claim.parent or "",
                 name if k == 0 else "",
                 _subject_text(claim),
                 claim.outcome.replace("_", " "),
                 claim.item.replace("_", " "),
                 quantity_text(claim),
                 claim.stated_on or "",
-                f"{period.start or '?'} → {period.end or '?'}" if period else "",
-                claim.event_date or "",
-                _short(claim.evidence.text),
+                f"{period.start or '?'} →\n{period.end or '?'}" if period
+                else claim.event_date or "",
+                _short(claim.evidence.text) + (" (background)" if claim.background else ""),
             )
         table.add_section()
     return table
@@ -63,7 +73,7 @@ def _table(report: Report) -> Table:
 
 def _subject_text(claim: Claim) -> str:
     s = claim.subject
-    who = s.actor or "?"
+    who = s.actor or "unknown"
     return who if s.kind == "unknown" else f"{who} {s.kind}"
 
 
@@ -72,7 +82,7 @@ def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def table_text(report: Report, width: int = 160) -> str:
+def table_text(report: Report, width: int = 120) -> str:
     console = Console(width=width, record=True, file=io.StringIO())
     console.print(_table(report))
     if report.flags:
