@@ -143,3 +143,31 @@ def make_db(request, tmp_path):
     yield make
     for drop in drops:
         drop()
+
+
+# ---- a small real ledger of one war: the bundled example and the ledger fixtures ------------
+
+WAR = [EXAMPLES / "naka-2020-09-30.txt", *sorted((FIXTURES / "ledger").glob("*.txt"))]
+
+
+def published_of(path) -> str:
+    """The report date in the fixture's file name (name-YYYY-MM-DD.txt)."""
+    return path.stem[-10:]
+
+
+def ingest_war(store, extractor, paths=WAR):
+    from sitrep.ingest import sources
+    from sitrep.ledger.ingest import Ingestor
+
+    ingestor = Ingestor(store, extractor)
+    return [ingestor.run(sources.documents([p], published_of(p))) for p in paths]
+
+
+@pytest.fixture()
+def war(db_url, extractor):
+    """A ledger (SQLite, then PostgreSQL) holding the four reports of the 2020 war."""
+    from sitrep.store import Store
+
+    with Store.open(db_url) as store:
+        ingest_war(store, extractor)
+        yield store
