@@ -67,3 +67,14 @@ def test_reprocess_re_extracts_what_an_older_version_made(db_url, extractor):
         # without --reprocess, a text made by another version is left as it is
         assert Ingestor(store, extractor, version=old).run(
             [Incoming(WAR[0].read_text("utf-8"), "again.txt")]).counts["unchanged"] == 1
+
+
+def test_a_report_in_capitals_is_known_again(db_url, extractor):
+    # sitrep truecases a report written in capitals before reading it; the ledger still
+    # knows the document by the text that came in
+    text = WAR[1].read_text("utf-8").upper()
+    with Store.open(db_url) as store:
+        first = Ingestor(store, extractor).run([Incoming(text, "caps.txt", "2020-09-30")])
+        second = Ingestor(store, extractor).run([Incoming(text, "caps.txt", "2020-09-30")])
+        assert (first.counts["new"], second.counts["unchanged"]) == (1, 1)
+        assert store.counts()["failures"] == 0

@@ -13,6 +13,7 @@ import hashlib
 from datetime import UTC, datetime
 from typing import Any
 
+from ..ingest.document import document_id
 from ..ingest.incoming import Incoming
 from ..store import DocumentRows
 from ..store.versions import Version
@@ -23,9 +24,10 @@ def report_rows(report: dict, incoming: Incoming, version: Version) -> DocumentR
     """Every row the report adds: the document, its claims, events, mentions and flags,
     and the shared places, actors and ledger claims they point to."""
     doc = _dict(report.get("document"))
-    doc_id = doc.get("id")
-    if not isinstance(doc_id, str):
-        raise ValueError("the report has no document id")
+    # The ledger knows a document by its text as it came in (the report's own id is that
+    # of the text it read, which differs for a report in capitals it truecased), so that
+    # the next run can tell it is stored before extracting it.
+    doc_id = document_id(incoming.text)
     tags = {"document_id": doc_id, "version_id": version.id}
     places: list[dict] = []
     claims, identities = [], []
