@@ -30,13 +30,13 @@ run: install
 # The development corpora of ../shared/eval/ (MUC-4 DEV messages, PolNeAR, reports-dev)
 # into out/demo.db; run again, it adds only what is new. Takes minutes (about 8 docs/s).
 demo: install
-	@test -d $(EVAL) || { echo "make demo: no $(EVAL) here; nothing to ingest"; exit 0; }
-	mkdir -p out
-	$(BIN)/python -m benchmarks.ledger --muc4 $(EVAL)/muc4/corpora/dev \
-	    --polnear $(EVAL)/polnear --reports $(EVAL)/reports-dev \
-	    --corpus out/demo.jsonl.gz --build-only
-	$(BIN)/sitrep ingest out/demo.jsonl.gz --db out/demo.db
-	$(BIN)/sitrep compare ARM AZE --db out/demo.db
+	@if [ ! -d $(EVAL) ]; then echo "make demo: no $(EVAL) here, nothing to ingest"; else \
+	    mkdir -p out && \
+	    $(BIN)/python -m benchmarks.ledger --muc4 $(EVAL)/muc4/corpora/dev \
+	        --polnear $(EVAL)/polnear --reports $(EVAL)/reports-dev \
+	        --corpus out/demo.jsonl.gz --build-only && \
+	    { $(BIN)/sitrep ingest out/demo.jsonl.gz --db out/demo.db; \
+	      $(BIN)/sitrep compare ARM AZE --db out/demo.db; }; fi
 
 test: install
 	$(BIN)/python -m pytest

@@ -248,7 +248,7 @@ def ingest(
     store = _store(db, must_exist=False)
     ingestor = Ingestor(store, _extractor, reprocess=reprocess)
     try:
-        with _IngestProgress() as progress:
+        with _IngestProgress(sources.count(paths or [])) as progress:
             if paths:
                 items = sources.documents(paths, date.isoformat() if date else None)
                 summary = ingestor.run(items, progress.advance)
@@ -281,8 +281,8 @@ class _IngestProgress:
 
     EVERY = 100
 
-    def __init__(self):
-        self.done = 0
+    def __init__(self, total: int | None = None):
+        self.done, self.total = 0, total or None
         self._bar = None
 
     def __enter__(self):
@@ -290,13 +290,20 @@ class _IngestProgress:
 
         self._start = time.perf_counter()
         if err.is_terminal:
-            from rich.progress import MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                SpinnerColumn,
+                TextColumn,
+                TimeRemainingColumn,
+            )
 
-            self._bar = Progress(SpinnerColumn(), TextColumn("ingesting"), MofNCompleteColumn(),
-                                 TextColumn("{task.fields[rate]} docs/s"), console=err,
-                                 transient=True)
+            self._bar = Progress(SpinnerColumn(), TextColumn("ingesting"), BarColumn(),
+                                 MofNCompleteColumn(), TextColumn("{task.fields[rate]} docs/s"),
+                                 TimeRemainingColumn(), console=err, transient=True)
             self._bar.__enter__()
-            self._task = self._bar.add_task("ingest", total=None, rate="-")
+            self._task = self._bar.add_task("ingest", total=self.total, rate="-")
         return self
 
     def advance(self, outcome) -> None:
@@ -310,7 +317,9 @@ class _IngestProgress:
         if self._bar is not None:
             self._bar.update(self._task, advance=1, rate=f"{rate:.1f}")
         elif self.done % self.EVERY == 0:
-            err.print(f"ingest: {self.done:,} documents ({rate:.1f} docs/s)", highlight=False)
+            of = f" of {self.total:,}" if self.total else ""
+            err.print(f"ingest: {self.done:,}{of} documents ({rate:.1f} docs/s)",
+                      highlight=False)
 
     def __exit__(self, *exc) -> None:
         if self._bar is not None:

@@ -53,6 +53,26 @@ def documents(paths: Sequence[str | Path],
             yield from read_file(file, published)
 
 
+def count(paths: Sequence[str | Path]) -> int | None:
+    """How many documents ``documents(paths)`` will give, for a progress bar: files and
+    JSONL lines are counted; None when a feed is among them (its entries are not)."""
+    total = 0
+    for path in map(Path, paths):
+        for file in _walk(path) if path.is_dir() else [path]:
+            kind = kind_of(file)
+            if kind in FEEDS:
+                return None
+            if kind in JSONL:
+                try:
+                    with _open(file) as lines:
+                        total += sum(1 for line in lines if line.strip())
+                except (OSError, EOFError, gzip.BadGzipFile):
+                    total += 1
+            else:
+                total += 1
+    return total
+
+
 def _walk(directory: Path) -> list[Path]:
     return [p for p in sorted(directory.rglob("*"))
             if p.is_file() and kind_of(p) in KNOWN

@@ -20,7 +20,7 @@ from sqlalchemy import Table, and_, delete, exists, func, insert, select
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DataError, DBAPIError, IntegrityError
 
-from ..errors import NoLedger, StoreError
+from ..errors import BadOption, StoreError
 from . import schema as s
 from .database import connect, first_line, resolve_url, shown
 
@@ -139,13 +139,13 @@ class Store:
         docs = s.documents
         prefix = prefix.strip().lower()
         if len(prefix) < 6:
-            raise NoLedger(f"document id {prefix!r}: give at least 6 characters of it")
+            raise BadOption(f"document id {prefix!r}: give at least 6 characters of it")
         found = self.fetch(select(docs).where(docs.c.id.like(prefix + "%")).limit(2))
         if not found:
-            raise NoLedger(f"no document with an id starting {prefix!r} in the ledger; "
-                           "'sitrep claims --format json' lists document ids")
+            raise BadOption(f"no document with an id starting {prefix!r} in the ledger; "
+                            "'sitrep claims --format json' lists document ids")
         if len(found) > 1:
-            raise NoLedger(f"document id {prefix!r} is ambiguous; give more of it")
+            raise BadOption(f"document id {prefix!r} is ambiguous; give more of it")
         return found[0]
 
     # ---- connections --------------------------------------------------------------------
