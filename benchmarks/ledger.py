@@ -111,8 +111,21 @@ def geo(paths: list[Path]) -> Iterator[dict]:
             title = (article.findtext("title") or "").strip()
             body = (article.findtext("text") or "").strip()
             yield {"text": f"{title}\n\n{body}" if title else body,
-                   "published": (article.findtext("dltime") or "")[:10] or None,
+                   "published": _any_date(article.findtext("dltime") or ""),
                    "url": article.findtext("url"), "corpus": path.stem}
+
+
+def _any_date(text: str) -> str | None:
+    """An ISO date from the download times of the geoparsing corpora ("17 December 2016",
+    "7:58 AM ET, Sat January 3, 2015"), else None."""
+    from dateutil import parser as dateparser
+
+    if not text.strip():
+        return None
+    try:
+        return dateparser.parse(text, fuzzy=True, ignoretz=True).date().isoformat()
+    except (ValueError, OverflowError):
+        return None
 
 
 def acled_notes(paths: list[Path]) -> Iterator[dict]:
