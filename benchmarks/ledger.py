@@ -16,6 +16,10 @@ file outside the repository) and never copied into the repository.
 corpus (documents, distinct texts, by source), each run's summary line, wall time and
 documents per second, the ledger's row counts after each run, whether they are identical,
 and duplicate checks (documents against distinct texts; claim rows against their keys).
+``--copy-from LEDGER`` measures the store alone: every report stored in LEDGER is written
+again into ``--db`` (rows rebuilt from the stored report JSON, one transaction per document,
+as ingest writes them; no extraction), reporting documents per second.
+
 ``--fresh`` empties the ledger first (SQLite: the file; PostgreSQL: the schema named by
 ``--pg-schema``, created anew and used through the URL's search_path).
 """
@@ -232,6 +236,37 @@ def ledger_counts(url: str) -> tuple[dict, dict]:
                                               next(iter(distinct_claims.values()))]}
 
 
+def copy_ledger(source: str, url: str) -> dict:
+    """Write every report stored in ``source`` into ``url`` as ingest writes it."""
+    import datetime as dt
+
+    from sqlalchemy import select
+
+    from sitrep.ingest.incoming import Incoming
+    from sitrep.ledger.rows import report_rows
+    from sitrep.store import Store
+    from sitrep.store import schema as s
+    from sitrep.store.versions import current
+
+    d = s.documents.c
+    with Store.open(source, must_exist=True) as src:
+        docs = src.fetch(select(d.text, d.origin, d.published, d.source, d.url, d.title,
+                                d.language, d.report).order_by(d.id))
+    version = current()
+    with Store.open(url) as store:
+        start = time.perf_counter()
+        for doc in docs:
+            published = doc["published"].isoformat() if isinstance(doc["published"], dt.date) \
+                else None
+            incoming = Incoming(doc["text"], doc["origin"], published, doc["source"], doc["url"],
+                                doc["title"], doc["language"])
+            store.write(report_rows(doc["report"], incoming, version))
+        seconds = time.perf_counter() - start
+        counts = store.counts()
+    return {"documents": len(docs), "seconds": round(seconds, 1),
+            "docs_per_s": round(len(docs) / seconds, 1), "counts": counts}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--reports", type=Path, help="reports-dev directory")
@@ -246,8 +281,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pg-schema", default="sitrep_bench")
     parser.add_argument("--corpus", type=Path, help="where to write the corpus (.jsonl.gz)")
     parser.add_argument("--build-only", action="store_true", help="write the corpus, stop")
+    parser.add_argument("--copy-from", help="measure the store alone: copy this ledger")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
+    if args.copy_from:
+        if not args.db:
+            parser.error("--copy-from needs --db")
+        url = fresh_url(args.db, args.pg_schema) if args.fresh else args.db
+        emit(copy_ledger(args.copy_from, url), args.json)
+        return 0
 
     docs = build(args)
     corpus = args.corpus or Path(tempfile.mkdtemp(prefix="sitrep-bench-")) / "corpus.jsonl.gz"
