@@ -30,7 +30,8 @@ def _report(text, events, claims=()):
                         "event": "E1"} for n, c in enumerate(claims, 1)],
             "events": [{"id": f"E{n}", "type": e[0], "mode": "heavy-weapons",
                         "actors": [{"actor": "ARM"}], "recipients": [{"actor": "AZE"}],
-                        "date": {"start": e[1], "end": e[1], "precision": "day"},
+                        "date": {"start": e[1], "end": e[1],
+                                 "precision": e[3] if len(e) > 3 else "day"},
                         "place": e[2], "background": False,
                         "acled": {"event_type": "Explosions/Remote violence",
                                   "sub_event_type": "Shelling/artillery/missile attack"},
@@ -77,3 +78,12 @@ def test_reports_of_one_event_become_one_with_every_source_and_figure(db_url):
         assert [e.type for e in merged_events(store, EventFilters(type="consult"))] == [
             "CONSULT"]
         assert merged_events(store, EventFilters(actor="RUS")) == []
+
+
+def test_events_dated_only_to_the_month_or_year_are_never_merged(db_url):
+    reports = [_report("Clashes in 1992", [("ASSAULT", "1992-01-01", None, "year")]),
+               _report("Fighting that year", [("ASSAULT", "1992-01-01", None, "year")]),
+               _report("A battle in May", [("ASSAULT", "2020-05-01", GANJA, "month")]),
+               _report("May fighting", [("ASSAULT", "2020-05-01", GANJA, "month")])]
+    with _store(db_url, reports) as store:
+        assert [len(e.sources) for e in merged_events(store, days=30)] == [1, 1, 1, 1]

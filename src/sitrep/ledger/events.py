@@ -3,7 +3,8 @@
 Two reported events are the same event when they have the same PLOVER type and the same
 coded parties (actors and recipients together), their dates are at most ``days`` apart and
 their places at most ``km`` apart (or neither report names a place). An event without a
-date or without any coded party is never merged: nothing says which event it is. A group
+date to the day (none, or only a week, month or year) or without any coded party is never
+merged: nothing says which event it is. A group
 is complete-linkage: every member fits every other, so a chain of near dates cannot join
 events weeks apart.
 
@@ -56,7 +57,7 @@ def merged_events(store: Store, filters: EventFilters = EventFilters(), *, days:
     groups: list[list[_Reported]] = []
     buckets: dict[tuple, list[list[_Reported]]] = {}
     for event in reported:
-        if not event.parties or event.row["date_start"] is None:
+        if not _identifiable(event):
             groups.append([event])
             continue
         open_groups = buckets.setdefault((event.row["type"], event.parties), [])
@@ -68,6 +69,12 @@ def merged_events(store: Store, filters: EventFilters = EventFilters(), *, days:
         home.append(event)
     merged = [_merge(g) for g in groups]
     return sorted(merged, key=lambda m: (m.date_start or "9999", m.type, m.id))
+
+
+def _identifiable(event: _Reported) -> bool:
+    """Coded parties and a date to the day: enough to tell this event from another."""
+    return bool(event.parties) and event.row["date_start"] is not None and \
+        (event.row["precision"] or "day") == "day"
 
 
 def _same(a: _Reported, b: _Reported, days: int, km: float) -> bool:
