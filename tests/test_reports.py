@@ -15,7 +15,7 @@ from .conftest import FIXTURES
 
 REPORTS = sorted((FIXTURES / "reports").glob("*.txt"))
 FIELDS = ("claimant", "subject", "subject_kind", "qualifier", "low", "high", "stated_on",
-          "event_date", "period_start", "period_end")
+          "event_date", "period_start", "period_end", "vague", "coded_value")
 
 
 def produced_view(claim: dict) -> dict:
@@ -28,6 +28,7 @@ def produced_view(claim: dict) -> dict:
         "high": claim["quantity"]["high"], "stated_on": claim["stated_on"],
         "event_date": claim["event_date"], "period_start": period.get("start"),
         "period_end": period.get("end"), "evidence": claim["evidence"]["text"],
+        "vague": claim.get("vague"), "coded_value": claim.get("coded_value"),
     }
 
 

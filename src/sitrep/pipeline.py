@@ -12,6 +12,7 @@ and reuse it.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -19,17 +20,20 @@ from dataclasses import replace
 
 from .checks.numbers import number_conflicts
 from .checks.pairs import claim_pairs, contradicting_claims
+from .datafiles import tsv_rows
 from .extraction import lexicon, parties
 from .extraction.anchor import find_anchor
 from .extraction.attribution import lexicon as attribution_lexicon
 from .extraction.claims import ClaimBuilder, SentenceFacts
 from .extraction.events import EventBuilder, link_claims
 from .extraction.facts import sentence_facts
+from .extraction.loss_lists import ListContext, find_loss_lists, list_claims
+from .extraction.repeats import merge_repeats
 from .ingest import truecase
 from .ingest.document import prepare
 from .nlp import pipeline as nlp_pipeline
 from .nlp.sentences import Selector, Sentence, split
-from .records import Entity, Flag, Mention, Report, Span
+from .records import Claimant, Entity, Flag, Mention, Report, Span, Subject
 from .resolve.actors import ActorLexicon, document_countries, resolve_sides
 from .resolve.names import word_frequency
 from .resolve.places import find_places_in_parts
@@ -39,6 +43,7 @@ from .resolve.time import find_dates
 _NAMED_ACTORS = frozenset({"state", "demonym", "organisation", "armed_group", "armed_forces",
                            "ministry"})
 NAME_POPULATION = 1000
+DATELINE_POPULATION = 100_000
 _TRUECASED = Flag("truecased", "the report is written in capitals; sitrep restored ordinary "
                   "case before reading it (offsets are unchanged; spans show the restored "
                   "case)")
@@ -75,20 +80,25 @@ class Extractor:
         shouting = truecase.is_shouting(text)
         if shouting:  # the model reads capitals as names; offsets are unchanged
             text = truecase.truecase(text, self._is_name)
-        prepared = prepare(text, published, encoding)
+        prepared = prepare(text, published, encoding, is_place=self._is_known_place)
         dates = find_dates(text, prepared.reference)
-        mentions = self.actors.find(text)
+        # the dateline names where the report was filed, not an actor ("BANGKOK:")
+        mentions = _outside(self.actors.find(text), prepared.document.dateline.span)
         about = document_countries(mentions, states_only=False, lexicon=self.actors)
         mentions = resolve_sides(mentions, about, lexicon=self.actors)
         mentions = parties.definite_references(text, mentions)
-        sentences = split(text, self.nlp.tokenizer)
+        head = prepared.document
+        sentences = split(text, self.nlp.tokenizer, ends=[
+            _title_end(text, head.title), head.dateline.span.end if head.dateline.span else 0])
         facts, parts = self._analyse(text, sentences, dates, prepared.document.title)
         places = find_places_in_parts(
             parts, text, self.gazetteer, countries=[c for c in about if self.actors.is_state(c)],
             dateline=prepared.document.dateline.place)
         anchor = find_anchor(text, [(s.start, s.end) for s in sentences], dates)
-        context = parties.context(self.actors, text, mentions, about, sentences,
-                                  prepared.document.dateline, places)
+        context = parties.context(
+            self.actors, text, mentions, about, sentences, prepared.document.dateline, places,
+            dateline_country=self._country_of(prepared.document.dateline.place),
+            losses=[(f.start, f.end) for f in facts if f.figures])
         disputed = frozenset(f.span.start for f in anchor.flags if f.span)
         outbreaks = tuple((v.span.start, v.span.end, v.date) for v in anchor.votes
                           if v.how == "outbreak")
@@ -108,6 +118,9 @@ class Extractor:
             context = replace(context, adversaries=sides)
             claim_builder = builder(context)
             claims = claim_builder.build(facts)
+        claims = merge_repeats(claims, _title_end(text, prepared.document.title))
+        claims = _with_loss_lists(text, claims, sentences, claim_builder.sources_at, mentions,
+                                  context, dates)
         span = prepared.document.dateline.span
         events = EventBuilder(text, dates, context, prepared.document.published,
                               claim_builder.sources_at, context.places,
@@ -124,6 +137,19 @@ class Extractor:
             flags=tuple(flags + _repair_flags(places)),
             claim_pairs=tuple(claim_pairs(claims)),
         )
+
+    def _is_known_place(self, name: str) -> bool:
+        """A place a dateline may name without capitals or a date ("Tripoli: ..."): a
+        country, a first-level region or a large town."""
+        return any(c.feature in ("country", "admin1") or c.population >= DATELINE_POPULATION
+                   for c in self.gazetteer.lookup(name))
+
+    def _country_of(self, place: str | None) -> str | None:
+        """The state a dateline's place lies in: that of its most populous reading."""
+        candidates = [c for c in self.gazetteer.lookup(place) if c.country] if place else []
+        if not candidates:
+            return None
+        return max(candidates, key=lambda c: (c.feature == "country", c.population)).country
 
     def _is_name(self, phrase: str) -> bool | str:
         """A place or a named actor (truecasing asks, for phrases of one to three words);
@@ -161,6 +187,60 @@ class Extractor:
         docs = self.nlp.pipe((sentences[i].text for i in indices), batch_size=64)
         return {i: (sentence_facts(text, i, sentences[i], sdoc, dates), (sentences[i].start, sdoc))
                 for i, sdoc in zip(indices, docs, strict=True)}
+
+
+# the kinds of actor that publish a loss list ("General Staff of the Armed Forces of Ukraine")
+_PUBLISHERS = frozenset({"ministry", "armed_forces", "state", "organisation", "armed_group"})
+PUBLISHER_REACH = 400  # characters before a list's header where its publisher is named
+
+
+def _with_loss_lists(text, claims, sentences, sources_at, mentions, context, dates) -> list:
+    """The claims of the report's loss lists, in place of the figures read from their lines;
+    a list's claimant is the source of its header's sentence, else the body named just
+    before it; its subject the side its header names, else the claimant's adversary."""
+    found = find_loss_lists(text)
+    if not found:
+        return claims
+    lines = [(line.start, line.end) for lst in found for line in lst.lines]
+    kept = [c for c in claims if not any(s <= c.quantity.span.start < e for s, e in lines)]
+    starts = [s.start for s in sentences]
+    for lst in found:
+        source = sources_at.get(bisect.bisect_right(starts, lst.header[0]) - 1)
+        claimant = source.claimant if source else _publisher(text, lst.header[0], mentions)
+        header = [d for d in dates if lst.header[0] <= d.start < lst.header[1] and d.start_date]
+        inside = [m for m in mentions if lst.header[0] <= m.start < lst.header[1] and m.code
+                  and m.code != claimant.actor and m.kind not in ("place", "affiliation")]
+        subject = Subject(inside[0].code, "military", inside[0].text, "explicit") if inside \
+            else Subject(context.adversaries.get(claimant.actor), "military", None, "enemy")
+        ctx = ListContext(claimant, subject,
+                          header[0].start_date.isoformat() if len(header) > 1 else None,
+                          header[-1].end_date.isoformat() if header else None,
+                          source.stated_on if source else None)
+        kept.extend(list_claims(text, lst, ctx, len(kept) + 1))
+    return merge_repeats(sorted(kept, key=lambda c: c.evidence.start))
+
+
+def _publisher(text: str, before: int, mentions) -> Claimant:
+    named = [m for m in mentions if before - PUBLISHER_REACH <= m.start < before and m.code
+             and m.kind in _PUBLISHERS]
+    if not named:
+        return Claimant()
+    m = named[-1]
+    return Claimant(m.code, m.canonical or m.text, None, None, Span.of(text, m.start, m.end),
+                    "explicit")
+
+
+def _title_end(text: str, title: str | None) -> int:
+    if not title:
+        return 0
+    start = text.find(title)
+    return start + len(title) if start >= 0 else 0
+
+
+def _outside(mentions, span: Span | None) -> list:
+    if span is None:
+        return mentions
+    return [m for m in mentions if not span.start <= m.start < span.end]
 
 
 def _actor_flags(text: str, mentions) -> list[Flag]:
@@ -227,7 +307,8 @@ def _selector() -> Selector:
 
     numbers = set(UNITS) | set(SCALES) | set(quantity_lexicon()["vague"])
     losses = {p[0] for p in lexicon.outcomes()} | {"toll", "casualt", "dead", "death"}
-    things = {p[-1] for p, (item, _kind) in lexicon.items().items() if item != "personnel"}
+    losses |= {row["form"] for row in tsv_rows("irregular_verbs.tsv") if row["lemma"] in losses}
+    things = {p[-1] for p, entry in lexicon.items().items() if entry.item != "personnel"}
     things |= {"soldier", "civilian", "child", "fighter", "person", "man", "woman", "pilot"}
     events = event_lexicon()
     # words that name violence outright; "war", "attack", "battle" also serve politics, so

@@ -20,6 +20,15 @@ ITEMS = (
     "air_defense", "uav", "helicopter", "fixed_wing_aircraft", "command_post", "vehicles",
     "ships", "ammunition_depot", "other_equipment",
 )
+# CONTRACT.md's item_class: the finer classes under each coarse item
+ITEM_CLASSES = {
+    "artillery_rockets": ("artillery", "mlrs"),
+    "other_equipment": ("cruise_missiles", "ballistic_missiles", "missile_launchers",
+                        "special_equipment"),
+    "ships": ("submarines", "boats"),
+    "vehicles": ("fuel_tanks", "trucks"),
+    "fixed_wing_aircraft": ("fighter_jets",),
+}
 QUALIFIERS = ("exact", "approx", "at_least", "more_than", "at_most", "less_than", "range")
 SUBJECT_KINDS = ("military", "civilian", "unknown")
 PRECISIONS = ("day", "week", "month", "year")
@@ -145,6 +154,12 @@ class Claim(Record):
     id: str = ""
     parent: str | None = None  # id of the total this claim is a subtotal of
     event: str | None = None  # id of the event whose losses it counts, told in its sentence
+    # every other span where the same claimant states the same figure (headline, lede)
+    mentions: tuple[Span, ...] = ()
+    item_class: str | None = None  # the finer class under ``item`` (ITEM_CLASSES)
+    item_detail: str | None = None  # the weapon model the text names ("Pantsir", "FH-70")
+    vague: str | None = None  # a count in words ("dozens"): then quantity.value is None
+    coded_value: int | None = None  # the count coders assign a vague one (ACLED: dozens 12)
 
 
 @dataclass(frozen=True)

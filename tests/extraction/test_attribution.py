@@ -245,3 +245,38 @@ def test_possessor_of_a_title_is_not_the_person(attribute):
     text, a = only(attribute, "Trump's spokesman, Sean Spicer, said the crowd was the largest.")
     assert text_of(text, a.person) == "Sean Spicer"
     assert text_of(text, a.source_head) == "Trump's spokesman"
+
+
+# --- sentence-final cues the parser hangs on the wrong verb; outlets carry claims ----------
+
+
+@pytest.mark.parametrize("text,source,cue", [
+    ("Air defence forces intercepted 12 rockets and shot down 28 drones over the past day "
+     "in the special military operation, Defense Ministry Spokesman Lieutenant-General "
+     "Igor Konashenkov reported on Wednesday.",
+     "Defense Ministry Spokesman Lieutenant-General Igor Konashenkov", "reported"),
+    ("Intelligence data indicate that the enemy losses in manpower exceed 3,000, official "
+     "representative of the Ministry of Defense Artsrun Hovhannisyan informs.",
+     "official representative of the Ministry of Defense Artsrun Hovhannisyan", "informs"),
+])
+def test_a_final_source_and_cue_frame_the_sentence(attribute, text, source, cue):
+    text, found = attribute(text)
+    outer = [a for a in found if text_of(text, a.cue) == cue]
+    assert [text_of(text, a.source) for a in outer] == [source]
+    assert outer[0].content[0] == 0  # what it frames starts the sentence
+
+
+def test_a_final_noun_phrase_is_no_cue(attribute):
+    text, found = attribute("The registered voter sample is 834, with a margin of error of "
+                            "plus or minus 4 percentage points.")
+    assert found == []
+
+
+def test_what_an_outlet_reports_someone_said_keeps_the_speaker(nlp):
+    text = ("This is according to Vadym Filashkin, Chief of the Regional Military "
+            "Administration, Ukrinform reports.")
+    sources = {text_of(text, a.source) for a in find_attributions(nlp(text), nested=True)}
+    assert "Ukrinform" in sources
+    assert any(s and s.startswith("Vadym Filashkin") for s in sources)
+    plain = {text_of(text, a.source) for a in find_attributions(nlp(text))}
+    assert plain == {"Ukrinform"}  # PolNeAR's guidelines drop the nested source

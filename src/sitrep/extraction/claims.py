@@ -89,8 +89,9 @@ class ClaimBuilder:
         previous: dict[tuple, tuple[Claim, int]] = {}
         self.sources_at: dict[int, Source] = {}
         for facts, here in zip(sentences, self._all_sources(sentences), strict=True):
-            if here:
-                statement = here[-1]
+            speaking = [s for s in here if _speaks(s, facts)]
+            if speaking:
+                statement = speaking[-1]
             elif self._background(facts):
                 statement = None  # history in the reporter's voice ends the statement
             if statement is not None:
@@ -179,7 +180,7 @@ class ClaimBuilder:
         subject = self._subject(figure, offsets, facts, claimant, local, previous, source)
         qs, qe = offsets["quantity"]
         q = figure.quantity
-        value = None if q.qualifier == "range" else q.value  # a range has no single value
+        value = None if q.qualifier == "range" or q.vague else q.value  # no single figure
         quantity = Quantity(value, q.qualifier, q.low, q.high, Span.of(self.text, qs, qe))
         es, ee = offsets["evidence"]
         parent = local[figure.parent].id if figure.parent is not None and \
@@ -211,7 +212,9 @@ class ClaimBuilder:
             quantity=quantity, stated_on=stated_on, period=period, event_date=event_date,
             place=self._place(clause, qs, offsets["neighbours"]),
             evidence=Span.of(self.text, es, ee), id=f"C{number + 1}",
-            parent=parent,
+            parent=parent, item_class=offsets.get("item_class"),
+            vague=self.text[qs:qe] if q.vague else None, coded_value=q.value if q.vague else None,
+            item_detail=self.text[slice(*offsets["model"])] if "model" in offsets else None,
         )
 
     def _subject(self, figure, offsets, facts, claimant, local, previous, source) -> Subject:
@@ -230,6 +233,8 @@ class ClaimBuilder:
                 found = Subject(claimant.actor, kind, None, "self")  # "it had lost one jet"
             if found is not None:
                 found = Subject(found.actor, found.kind, found.text, "loser")
+        if found is None:
+            found = rules.called_enemy(ctx, offsets.get("head", ""), kind, claimant)
         if found is not None:
             return found
         for index, basis in ((figure.parent, "total"), (figure.same_as, "same"),
@@ -237,6 +242,11 @@ class ClaimBuilder:
             if index is not None and index < len(local) and local[index].subject.actor:
                 other = local[index].subject
                 return Subject(other.actor, _kind(kind, other.kind), other.text, basis)
+        fighters = kind == "military" or figure.item != "personnel"
+        doer = rules.by_agent(ctx, offsets.get("agent"), kind, claimant, named_only=True) \
+            if fighters else None
+        if doer is not None:  # "Pakistani forces ..., killing four security personnel"
+            return doer
         prior = previous.get(_statement_key(source))
         if source is not None and prior and facts.index - prior[1] <= 1 \
                 and prior[0].subject.actor is not None and not _turns(figure, prior[2]) \
@@ -324,6 +334,16 @@ def _share_list_subjects(claims: list[Claim], figures: list[Figure]) -> list[Cla
                 subject = Subject(actor, out[i].subject.kind, donor.subject.text, "list")
                 out[i] = replace(out[i], subject=subject)
     return out
+
+
+def _speaks(source: Source, facts: SentenceFacts) -> bool:
+    """Does a source take over the statement the report carries? One that names an actor
+    does, and so does one whose words hold a figure; an unknown party's passing remark
+    ("the hostile country is trying to refute ...") does not."""
+    if source.claimant.actor is not None or source.content is None:
+        return source.claimant.actor is not None or source.continues
+    return any(source.content[0] <= o["quantity"][0] < source.content[1]
+               for _f, o in facts.figures)
 
 
 def _turns(figure: Figure, prior: Figure) -> bool:

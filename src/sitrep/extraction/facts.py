@@ -6,18 +6,23 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..nlp.sentences import Sentence
+from ..records import ITEM_CLASSES
 from .attribution import find_attributions
 from .claims import SentenceFacts
 from .events import Trigger, find_triggers
 from .figures import Figure, find_figures
+from .lexicon import describe
 
 
 def sentence_facts(text: str, index: int, sentence: Sentence, sdoc, dates) -> SentenceFacts:
     base = sentence.start
     facts = SentenceFacts(index, sentence.start, sentence.end, sentence.paragraph)
     skip = _date_tokens(sdoc, base, dates)
-    for figure in find_figures(sdoc, None, skip):
-        facts.figures.append((figure, _offsets(sdoc, base, figure)))
+    figures = find_figures(sdoc, None, skip)
+    for figure in figures:
+        offsets = _offsets(sdoc, base, figure)
+        offsets["evidence"] = _char(sdoc, base, *_own_words(figure, figures))
+        facts.figures.append((figure, offsets))
     facts.attributions = [_shift(a, base) for a in find_attributions(sdoc, nested=True)
                           if a.kind != "action"]
     facts.subjects = _sentence_subjects(sdoc, base)
@@ -32,6 +37,19 @@ def _shift_trigger(trigger: Trigger, base: int) -> Trigger:
     return replace(trigger, cue=move(trigger.cue),
                    agents=tuple(move(a) for a in trigger.agents),
                    recipients=tuple(move(r) for r in trigger.recipients))
+
+
+def _own_words(figure: Figure, figures: list[Figure]) -> tuple[int, int]:
+    """The tokens that state this figure: its count, its counted phrase and its outcome
+    word, but not another figure's words where a list shares one verb ("destroyed 40
+    drones, 12 armoured vehicles and one Pantsir": "one Pantsir" for the last)."""
+    start, end = figure.start, figure.end
+    others = [f.quantity.start for f in figures if f is not figure]
+    if any(figure.outcome_start < q < figure.quantity.start for q in others):
+        start = figure.quantity.start  # the verb is before the list's first member
+    if any(figure.np_end <= q < figure.outcome_start for q in others):
+        end = figure.np_end  # the verb is after the list's last member
+    return start, end
 
 
 def _sentence_subjects(sdoc, base: int) -> list[tuple[int, int]]:
@@ -79,6 +97,11 @@ def _offsets(sdoc, base: int, figure: Figure) -> dict:
         # a toll is a running total: "the death toll in the war had climbed to 19,453"
         "toll": _toll_noun(sdoc, figure) is not None,
     }
+    item_class, model = describe(sdoc, figure.np_start, figure.np_end)
+    if item_class in ITEM_CLASSES.get(figure.item, ()):
+        out["item_class"] = item_class
+    if model is not None:
+        out["model"] = _char(sdoc, base, *model)
     if figure.subject_span is not None:
         out["subject"] = _char(sdoc, base, *figure.subject_span)
     speaker = _toll_speaker(sdoc, figure) if out["toll"] else None

@@ -7,6 +7,7 @@ Phrases are matched on lower-case lemmas or lower-case text, so "Posts", "posts"
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -22,6 +23,16 @@ class ItemMatch:
     end: int
     item: str
     kind: str
+    cls: str | None = None  # the finer class (CONTRACT.md item_class): "mlrs", "artillery"
+    model: bool = False  # a weapon model ("Pantsir", "FH-70"), kept as the claim's detail
+
+
+@dataclass(frozen=True)
+class ItemEntry:
+    item: str
+    kind: str
+    cls: str | None
+    model: bool
 
 
 @dataclass(frozen=True)
@@ -41,9 +52,20 @@ def _key(phrase: str) -> tuple[str, ...]:
     return tuple(phrase.replace("-", " - ").split())
 
 
+def _model_key(model: str) -> tuple[str, ...]:
+    # the tokenizer splits a hyphen before a letter ("Iskander-M") but keeps "FH-70" whole
+    return tuple(re.sub(r"-(?=[A-Za-z])", " - ", model).lower().split())
+
+
 @functools.lru_cache(maxsize=1)
-def items() -> dict[tuple[str, ...], tuple[str, str]]:
-    return {_key(r["phrase"]): (r["item"], r["kind"]) for r in tsv_rows("items.tsv")}
+def items() -> dict[tuple[str, ...], ItemEntry]:
+    """Kinds of things counted (items.tsv) and weapon models (weapon_models.tsv)."""
+    table = {_model_key(r["model"]):
+             ItemEntry(r["item"], "military", r["class"] or None, True)
+             for r in tsv_rows("weapon_models.tsv")}
+    table.update({_key(r["phrase"]): ItemEntry(r["item"], r["kind"], r["class"] or None, False)
+                  for r in tsv_rows("items.tsv")})
+    return table
 
 
 @functools.lru_cache(maxsize=1)
@@ -94,10 +116,12 @@ def _match(doc: Doc, i: int, stop: int, table: dict, longest: int) -> tuple[int,
 _ROLE_OF_POS = {"VERB": "verb", "AUX": "verb", "ADJ": "adj", "NOUN": "noun", "PROPN": "noun"}
 
 
-def _fitting(found: list[tuple], pos: str) -> tuple:
+def _fitting(found: list, pos: str):
+    """Of several readings of a phrase, the one whose role fits the part of speech: the
+    verb "killed" or the adjective "dead" (outcomes); items have one reading each."""
     role = _ROLE_OF_POS.get(pos)
     for entry in found:
-        if entry[-1] == role:
+        if isinstance(entry, tuple) and entry[-1] == role:
             return entry
     return found[0]
 
@@ -106,8 +130,26 @@ def item_at(doc: Doc, i: int, stop: int) -> ItemMatch | None:
     found = _match(doc, i, stop, items(), _longest("items"))
     if found is None:
         return None
-    end, (item, kind) = found
-    return ItemMatch(i, end, item, kind)
+    end, entry = found
+    return ItemMatch(i, end, entry.item, entry.kind, entry.cls, entry.model)
+
+
+def describe(doc: Doc, start: int, end: int) -> tuple[str | None, tuple[int, int] | None]:
+    """The finer class of what the tokens ``start:end`` count, and the tokens of the weapon
+    model they name: "two FH-70 howitzers" -> ("artillery", FH-70), "one Uragan" -> ("mlrs",
+    Uragan)."""
+    cls, model = None, None
+    k = start
+    while k < end:
+        found = item_at(doc, k, end)
+        if found is None:
+            k += 1
+            continue
+        if found.model and model is None:
+            model = (found.start, found.end)
+        cls = found.cls or cls
+        k = found.end
+    return cls, model
 
 
 def outcome_at(doc: Doc, i: int, stop: int) -> OutcomeWord | None:

@@ -212,10 +212,11 @@ def _phrase_before(doc: Doc, i: int, floor: int) -> tuple[str | None, int]:
 def _vague(doc: Doc, i: int, stop: int) -> tuple[int, int] | None:
     """"dozens of soldiers", "hundreds were wounded": vague counts, lowest reading."""
     vague = lexicon()["vague"]
-    for width in (3, 1):
+    for width in (3, 2, 1):
         phrase = " ".join(t.lower_ for t in doc[i:i + width])
-        if phrase in vague and i + width < stop and (doc[i + width].lower_ == "of"
-                                                      or doc[i + width].pos_ in ("AUX", "VERB")):
+        if phrase in vague and i + width < stop and (
+                doc[i + width].lower_ == "of" or doc[i + width].pos_ in ("AUX", "VERB")
+                or doc[i + width].tag_ == "NNS" or doc[i + width].pos_ == "ADJ"):
             return vague[phrase], i + width
     return None
 

@@ -29,6 +29,9 @@ STATE_HEADS = frozenset(_WORDS["state"]["words"])
 HOSTILE_HEADS = frozenset(_WORDS["hostile"]["words"])
 ROLE_WORDS = frozenset(_WORDS["roles"])
 STATEMENT_HEADS = frozenset(_WORDS["statements"])
+BODIES_AHEAD = frozenset(_WORDS["bodies_ahead"]["words"])
+RUN_BY_STATE = frozenset(_WORDS["run_by_state"]["places"])
+ITS_OFFICIALS = frozenset(_WORDS["run_by_state"]["officials"])
 
 
 @dataclass(frozen=True)
@@ -165,18 +168,23 @@ class SourceResolver:
         coded = [h for h in reversed(self.history) if h.claimant.actor]
         for h in coded:
             words = re.findall(r"\w+", (h.claimant.name or "").lower())
-            if words and (words[-1] == head or head in words and head not in STATE_HEADS):
+            # "Vadym Filashkin, Chief of the Donetsk ... Administration" is "the chief"
+            described = re.findall(r"\w+", h.claimant.span.text.lower()) \
+                if h.claimant.span and not h.continues else words
+            if words and (words[-1] == head or head in described and head not in STATE_HEADS):
                 return h
         return coded[0] if coded and head in STATEMENT_HEADS else None
 
     def resolve_ahead(self, sources: list[Source], later: list[Source]) -> list[Source]:
-        """"..., a war monitor said. The Syrian Observatory ... said": an unnamed source
-        introduced with "a" is the named one that follows in the next sentences."""
+        """"..., a war monitor said. The Syrian Observatory ... said", "volunteer groups
+        reported ... The Sudan Doctors Network said": an unnamed body (not "the ...", not a
+        person) is the named one that follows in the next sentences."""
         out = []
         for source in sources:
             span = source.claimant.span
-            vague = source.claimant.actor is None and span is not None and \
-                re.match(r"(?i)an?\s", span.text) and _generic(source.claimant.name or "")
+            words = re.findall(r"[\w-]+", span.text.lower()) if span else []
+            vague = source.claimant.actor is None and bool(words) and words[0] != "the" \
+                and words[-1] in BODIES_AHEAD
             named = next((h for h in later if h.claimant.actor and not self.is_state(
                 h.claimant.actor) and h.sentence - source.sentence <= 2), None) if vague \
                 else None
@@ -191,6 +199,9 @@ def _generic_word(name: str) -> str | None:
     "a government military official" -> government, "the rebels' television" -> rebels."""
     words = re.findall(r"[\w-]+", name.lower().replace("'", " "))
     named = _generic(name) or any(w in ROLE_WORDS for w in words)
+    run = [w for w in words if w in RUN_BY_STATE]
+    if run and any(w in ITS_OFFICIALS for w in words):
+        return "government"  # "officials at the Kuwaiti Hospital": the health authority
     for group in (STATE_HEADS, HOSTILE_HEADS):
         found = [w for w in words if w in group]
         if found and named:

@@ -36,6 +36,8 @@ _SELF = re.compile(r"\b(?:its|our|their)\b", re.I)
 _LOCATIVE = re.compile(r"\b(?:in|into|at|near|on|across|around|outside|inside|throughout|of)\s+"
                        r"(?:the\s+)?(?:[\w'-]+\s+){0,3}$", re.I)
 _THE_COUNTRY = re.compile(r"\b(?:in|across|throughout)\s+the\s+country\b", re.I)
+# the code of an armed group the report does not name ("terrorists", "militants")
+UNNAMED_GROUP = "MILITANTS"
 PRONOUN_AGENTS = frozenset({"it", "its", "we", "our", "they", "their", "he", "she"})
 
 
@@ -59,6 +61,11 @@ def _words() -> dict:
     }
 
 
+def names_hostile(text: str) -> bool:
+    """Does the text speak of an enemy by a word a side uses only for its enemies?"""
+    return any(w in _words()["hostile"] for w in re.findall(r"[a-z]+", text.lower()))
+
+
 def hostile(head: str) -> bool:
     """Is the counted noun a word a side uses only for its enemies ("terrorists")?"""
     return head.lower() in _words()["hostile"]
@@ -79,6 +86,11 @@ class Context:
     places: list = ()  # resolved PlaceMentions, in document offsets
 
 
+def made_by(text: str, mention) -> bool:
+    """"US-made", "Iranian-built": the actor names where a weapon comes from."""
+    return bool(_ORIGIN.match(text[mention.end:mention.end + 14]))
+
+
 def actor_in(ctx: Context, span: tuple[int, int]):
     """The first actor mention inside ``span`` that says whose ("-made" origins do not)."""
     for mention in ctx.actors:
@@ -86,7 +98,7 @@ def actor_in(ctx: Context, span: tuple[int, int]):
             continue
         if mention.kind == "place" or mention.kind == "affiliation" and not mention.leads:
             continue  # "Iran-backed" says who backs them, "Saudi-led" whose they are
-        if _ORIGIN.match(ctx.text[mention.end:mention.end + 14]):
+        if made_by(ctx.text, mention):
             continue
         if mention.code is not None or mention.kind in ("enemy", "self"):
             return mention
@@ -125,6 +137,15 @@ def named(ctx: Context, span: tuple[int, int] | None, kind: str, claimant: Claim
     return None
 
 
+def called_enemy(ctx: Context, head: str, kind: str, claimant: Claimant) -> Subject | None:
+    """"killing 10 militants", "destroyed 40 terrorists" said by a state: people a side
+    calls by a word it uses only for its enemies are its adversary's."""
+    if not hostile(head) or claimant.actor is None or not ctx.is_state(claimant.actor):
+        return None
+    code = ctx.adversaries.get(claimant.actor)
+    return Subject(code, _military(kind), None, "enemy") if code else None
+
+
 def demonym_after(ctx: Context, end: int, kind: str) -> Subject | None:
     """"killed four Palestinians": a people named by their demonym right after the figure."""
     for mention in ctx.actors:
@@ -133,15 +154,19 @@ def demonym_after(ctx: Context, end: int, kind: str) -> Subject | None:
     return None
 
 
-def by_agent(ctx: Context, agent: tuple[int, int] | None, kind: str, claimant: Claimant
-             ) -> Subject | None:
-    """Rule 5: the losses of the other side of whoever inflicted them."""
+def by_agent(ctx: Context, agent: tuple[int, int] | None, kind: str, claimant: Claimant,
+             named_only: bool = False) -> Subject | None:
+    """Rule 5: the losses of the other side of whoever inflicted them; with
+    ``named_only``, only a doer the text names ("Pakistani forces"), not "it" or "we"."""
     if agent is None:
         return None
     words = ctx.text[agent[0]:agent[1]]
     mention = actor_in(ctx, agent)
     doer = mention.code if mention is not None and mention.kind not in ("enemy", "self") \
         else None
+    if named_only:
+        doer = doer if doer in ctx.adversaries else None
+        return Subject(ctx.adversaries[doer], kind, None, "agent") if doer else None
     if doer is None and (words.lower().split() or [""])[0] in PRONOUN_AGENTS:
         doer = claimant.actor
     if doer is None and mention is None and _words()["own_forces"].search(words):

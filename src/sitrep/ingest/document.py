@@ -16,40 +16,8 @@ from dataclasses import dataclass, replace
 from ..errors import BadOption
 from ..records import Dateline, Document, Flag, Span
 from ..resolve.time import Reference, parse_dateline_date
+from .dateline import HeadMatch, find_head
 
-# "BAKU, Sept 30 (Reuters) -", "SAN SALVADOR, 12 JAN 90 (RADIO VENCEREMOS) --",
-# "KYIV, Ukraine (AP) —": an upper-case place, a comma, then anything up to the dash.
-_WIRE = re.compile(
-    r"^\s*(?P<place>[A-Z][A-Z .'’-]{1,40}?)(?:,\s*(?P<rest>[^\n]{0,80}?))?\s*"
-    r"(?:\((?P<agency>[^)]{1,60})\))?\s*(?:--|—|–|-)\s+"
-)
-# "Khartoum, 6 June (agencies) -", "Bamako (AFP) –": a title-case place needs the agency
-_AGENCY = re.compile(
-    r"^\s*(?P<place>[A-Z][\w.'’-]+(?:[ /][A-Z][\w.'’-]+){0,3})(?:,\s*(?P<rest>[^\n(]{0,40}?))?"
-    r"\s*\((?P<agency>[^)]{1,60})\)\s*(?:--|—|–|-)\s+"
-)
-# "San Salvador, 3 Jan 90 -- [Text]": a title-case place without an agency needs a date
-_DATED = re.compile(
-    r"^\s*(?P<place>[A-Z][\w.'’-]+(?:[ /][A-Z][\w.'’-]+){0,3}(?:\s\([A-Z][\w ]{1,30}\))?),"
-    r"\s*(?P<rest>\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{2,4})?|[A-Z][a-z]{2,8}\.?\s+\d{1,2}"
-    r"(?:,?\s+\d{4})?)\s*(?:--|—|–|-)\s+"
-)
-# "Beijing’s September 30 comprehensive report:", "Xinhua, Moscow, March 3:"
-_COLON = re.compile(
-    r"^\s*(?P<place>[A-Z][\w .'-]{1,40}?)['’]s\s+(?P<rest>[^:\n]{1,80}?)\s*(?:report|news|"
-    r"dispatch|bulletin|comprehensive report)\s*[:：]"
-)
-# "Sanaa - Saba:", "Gaza - WAFA:": a place, a dash and the agency
-_PLACE_AGENCY = re.compile(
-    r"^\s*(?P<place>[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?)\s*(?:-|–|—)\s*"
-    r"(?P<agency>[A-Z][\w.'’-]+(?:\s[A-Z][\w.'’-]+){0,2})\s*[:：]\s"
-)
-# "Xinhua News Agency, Moscow/Kiev, February 19 Comprehensive report:"
-_AGENCY_REPORT = re.compile(
-    r"^\s*(?P<agency>[A-Z][\w .'-]{1,40}?),\s*(?P<place>[A-Z][\w/ .'’-]{1,40}?),\s*"
-    r"(?P<rest>[^:\n]{1,40}?)\s*(?:[Cc]omprehensive\s+)?(?:[Rr]eport|[Nn]ews)\s*[:：]"
-)
-_TITLE_MAX = 200
 _MONTHS = {m.lower(): i for i, m in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
 
@@ -80,11 +48,13 @@ def parse_published(value: str | dt.date | None) -> dt.date | None:
 
 
 def prepare(text: str, published: str | dt.date | None = None,
-            encoding: str = "utf-8") -> Prepared:
-    """Build the Document for ``text`` and the reference date to resolve its dates."""
+            encoding: str = "utf-8", is_place=None) -> Prepared:
+    """Build the Document for ``text`` and the reference date to resolve its dates;
+    ``is_place(name)`` vouches for a title-case dateline place ("Tripoli: ...")."""
     pub = parse_published(published)
-    title, body_start = _title(text)
-    dateline, dateline_ref = _dateline(text, body_start)
+    head = find_head(text, is_place)
+    title = head.title
+    dateline, dateline_ref = _dateline(text, head.dateline)
     reference = Reference.from_date(pub) if pub else dateline_ref
     if pub and dateline_ref and dateline_ref.year is None and dateline.date is None:
         dateline = replace(dateline, date=_in_year_before(dateline_ref, pub))
@@ -110,37 +80,17 @@ def prepare(text: str, published: str | dt.date | None = None,
     return Prepared(document, reference, tuple(flags))
 
 
-def _title(text: str) -> tuple[str | None, int]:
-    """A short first line followed by a blank line (or a dateline) is the title."""
-    stripped = text.lstrip()
-    offset = len(text) - len(stripped)
-    first, sep, rest = stripped.partition("\n")
-    if not sep or len(first.strip()) > _TITLE_MAX or not first.strip():
-        return None, offset
-    if first.rstrip().endswith((".", ":")) and not rest.startswith("\n"):
-        return None, offset
-    if rest.startswith("\n") or rest.strip() and (_WIRE.match(rest) or _COLON.match(rest)):
-        body = offset + len(first) + 1
-        while body < len(text) and text[body] in "\r\n \t":
-            body += 1
-        return first.strip(), body
-    return None, offset
-
-
-def _dateline(text: str, start: int) -> tuple[Dateline, Reference | None]:
-    head = text[start:start + 300]
-    match = (_COLON.match(head) or _AGENCY_REPORT.match(head) or _WIRE.match(head)
-             or _AGENCY.match(head) or _DATED.match(head) or _PLACE_AGENCY.match(head))
-    if match is None:
+def _dateline(text: str, found: HeadMatch | None) -> tuple[Dateline, Reference | None]:
+    if found is None:
         return Dateline(), None
-    place = match.group("place").strip().rstrip(",")
-    span = Span.of(text, start + match.start(), start + match.end())
-    mention = parse_dateline_date(match.group(0))
+    span = Span.of(text, found.start, found.end)
+    place = _place_case(found.place) if found.place else None
+    mention = parse_dateline_date(span.text)
     if mention is None or mention.start_date is None and mention.text is None:
-        return Dateline(place=_place_case(place), span=span), None
+        return Dateline(place=place, span=span), None
     ref = _reference_of(mention)
     date = ref.as_date() if ref else None
-    return Dateline(_place_case(place), date.isoformat() if date else None, span), ref
+    return Dateline(place, date.isoformat() if date else None, span), ref
 
 
 def _in_year_before(ref: Reference, pub: dt.date) -> str | None:

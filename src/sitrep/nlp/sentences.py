@@ -32,10 +32,11 @@ def _sentencizer():
     return Sentencizer()
 
 
-def split(text: str, tokenizer) -> list[Sentence]:
-    """Sentences of ``text`` with character offsets, paragraph by paragraph."""
+def split(text: str, tokenizer, ends: Iterable[int] = ()) -> list[Sentence]:
+    """Sentences of ``text`` with character offsets, paragraph by paragraph; ``ends`` are
+    offsets where a paragraph ends whatever the punctuation (after a title or a dateline)."""
     sentences: list[Sentence] = []
-    for number, (p_start, p_end) in enumerate(_paragraphs(text)):
+    for number, (p_start, p_end) in enumerate(_paragraphs(text, ends)):
         doc = _sentencizer()(tokenizer(text[p_start:p_end]))
         for sent in doc.sents:
             start = p_start + sent.start_char
@@ -45,14 +46,42 @@ def split(text: str, tokenizer) -> list[Sentence]:
     return sentences
 
 
-def _paragraphs(text: str) -> Iterable[tuple[int, int]]:
+def _paragraphs(text: str, ends: Iterable[int] = ()) -> Iterable[tuple[int, int]]:
     start = 0
-    for match in _PARAGRAPH.finditer(text):
-        if text[start:match.start()].strip():
-            yield _trim(text, start, match.start())
-        start = match.end()
+    forced = [(e, e) for e in ends if 0 < e < len(text)]
+    for match in sorted(set(_breaks(text) + forced)):
+        if text[start:match[0]].strip():
+            yield _trim(text, start, match[0])
+        start = match[1]
     if text[start:].strip():
         yield _trim(text, start, len(text))
+
+
+_LINE_END = re.compile(r"\n[ \t]*(?=\S)")
+_CLOSED = re.compile(r"[.!?:;\"”’»)]\s*$")
+SHORT_LINE = 0.6  # of the median line: a headline or a dateline, not a wrapped line
+
+
+def _breaks(text: str) -> list[tuple[int, int]]:
+    """Where paragraphs end: at a blank line, and at a single line break after a closed
+    sentence or after a line much shorter than the text's lines (a title), unless the
+    next line goes on in lower case. Hard-wrapped text keeps its lines together."""
+    breaks = [m.span() for m in _PARAGRAPH.finditer(text)]
+    lines = [len(line) for line in text.split("\n") if line.strip()]
+    if len(lines) < 2:
+        return breaks
+    median = sorted(lines)[len(lines) // 2]
+    line_start = 0
+    for m in _LINE_END.finditer(text):
+        line = text[line_start:m.start()]
+        line_start = m.end()
+        if any(s <= m.start() < e for s, e in breaks) or not line.strip():
+            continue
+        if text[m.end()].islower():
+            continue
+        if _CLOSED.search(line) or len(line.strip()) < SHORT_LINE * median:
+            breaks.append(m.span())
+    return sorted(breaks)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -7,7 +7,9 @@ Frames (``Attribution.frame``):
 - ``verb``: "X said (that) ...", "X told reporters ...", "X, quoted by Y, said ...",
   subjects shared along a clause ("X criticised Y, saying ...", "X announced ... and
   said ..."), passives ("it was reported by X", "X was quoted as saying ...");
-- ``inverted``: "..., X said." and "..., said X, spokesman of Y, on the 30th.";
+- ``inverted``: "..., X said." and "..., said X, spokesman of Y, on the 30th."; also
+  "..., X reported on Wednesday." read from the words alone where the parser hangs the
+  cue on another verb;
 - ``noun``: "X released a statement (on the same day) that ...", "X's statement said ...",
   "a statement from X said ...", "X's claim that ...";
 - ``adjective``: "X was critical of ...";
@@ -32,7 +34,14 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 from .base import Attribution, _Context, _Found, lexicon
-from .frames import _adjective_cues, _colon_cue, _headline_cue, _noun_cues, _prep_cues
+from .frames import (
+    _adjective_cues,
+    _colon_cue,
+    _headline_cue,
+    _noun_cues,
+    _prep_cues,
+    _trailing_cue,
+)
 from .spans import _build, _outermost, quote_regions
 from .verbs import _verb_cues
 
@@ -54,7 +63,7 @@ def find_attributions(doc: Doc, *, nested: bool = False) -> list[Attribution]:
     found: list[_Found] = []
     for sent in doc.sents:
         for finder in (_prep_cues, _noun_cues, _verb_cues, _adjective_cues, _headline_cue,
-                       _colon_cue):
+                       _colon_cue, _trailing_cue):
             found.extend(finder(sent, ctx))
     kept = _outermost(ctx, found, nested=nested)
     return sorted((_build(ctx, f) for f in kept), key=lambda a: a.cue)

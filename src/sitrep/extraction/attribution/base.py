@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from ...datafiles import tsv_rows
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
@@ -26,8 +28,7 @@ CONTENT_PREPS = ("about", "of", "on", "for", "against", "over", "as")
 # Verbs whose object is the person addressed, not what is said ("told reporters").
 RECIPIENT_VERBS = frozenset({"tell", "inform", "assure", "remind", "brief", "notify", "ask"})
 TO_VERBS = frozenset({"refer", "point", "respond", "reply", "object", "appeal"})
-IRREGULAR = {"said": "say", "told": "tell", "wrote": "write", "thought": "think",
-             "knew": "know", "saw": "see", "found": "find", "sought": "seek", "felt": "feel"}
+IRREGULAR = {row["form"]: row["lemma"] for row in tsv_rows("irregular_verbs.tsv")}
 OPENING_QUOTES = ("“", "«", "„", "``")
 CLOSING_QUOTES = ("”", "»")
 STRAIGHT_QUOTES = ('"', "''")
@@ -68,6 +69,7 @@ class Lexicon:
     pronouns: dict[str, str]
     channels: frozenset[str]
     labels: frozenset[str]
+    outlets: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=1)
@@ -90,6 +92,7 @@ def lexicon() -> Lexicon:
         pronouns=table.get("pronoun", {}),
         channels=frozenset(table.get("channel", {})),
         labels=frozenset(table.get("label", {})),
+        outlets=frozenset(table.get("outlet", {})),
     )
 
 
@@ -104,6 +107,7 @@ class _Found:
     kind: str
     reported: bool = True  # content is what the source said, so cues inside it are nested
     source_span: Tokens | None = None  # when the parse cannot give it (headlines)
+    outer: bool = False  # frames the whole sentence before it ("..., X said."): never nested
 
 
 @dataclass

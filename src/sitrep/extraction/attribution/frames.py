@@ -150,6 +150,48 @@ def _headline_cue(sent: Span, ctx: _Context) -> list[_Found]:
 
 
 
+# what may follow a sentence-final cue: when, where and to whom it was said
+_TAIL_POS = frozenset({"ADP", "DET", "PROPN", "NOUN", "NUM", "ADV", "ADJ", "PUNCT", "CCONJ",
+                       "PRON", "PART"})
+_TAIL_MAX = 10
+_SOURCE_MAX = 20
+
+
+def _trailing_cue(sent: Span, ctx: _Context) -> list[_Found]:
+    """'..., Defense Ministry Spokesman X reported on Wednesday.' and '..., X informs.'
+    where the parser hangs the cue on the wrong word: a comma, a verbless source phrase, a
+    statement verb and only when/where/to-whom words to the end of the sentence."""
+    doc = sent.doc
+    end = sent.end
+    while end > sent.start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    for cue in reversed(doc[max(sent.start, end - _TAIL_MAX):end]):
+        lemma = _lemma_of_form(cue.lower_, ctx.lex)
+        if lemma is None or ctx.lex.verbs.get(lemma) != "statement" or cue.i in ctx.used:
+            continue
+        # a verb, or a present tense the tagger took for a plural ("Hovhannisyan informs.")
+        if cue.pos_ != "VERB" and not (cue.tag_ == "NNS" and cue.i == end - 1
+                                       and cue.i > sent.start and doc[cue.i - 1].pos_ == "PROPN"):
+            continue
+        if any(t.pos_ not in _TAIL_POS for t in doc[cue.i + 1:end]):
+            return []
+        comma = next((t.i for t in reversed(doc[sent.start:cue.i]) if t.text == ","), None)
+        if comma is None or not 0 < cue.i - comma - 1 <= _SOURCE_MAX:
+            return []
+        source = doc[comma + 1:cue.i]
+        if any(t.pos_ in ("VERB", "AUX") or t.text in QUOTE_TEXTS for t in source) or not any(
+                t.pos_ in ("PROPN", "NOUN") for t in source):
+            return []
+        ctx.used.add(cue.i)
+        return [_Found((cue.i, cue.i + 1), source.root, (sent.start, comma), "inverted",
+                       "statement", source_span=_trim(doc, (source.start, source.end)),
+                       outer=True)]
+    return []
+
+
+QUOTE_TEXTS = frozenset({'"', "“", "”", "«", "»", "''", "``"})
+
+
 def _colon_cue(sent: Span, ctx: _Context) -> list[_Found]:
     """'Name: what they said' in headlines and transcripts; the left side a short verbless
     name (not 'Editor's note:', 'From Bloomberg:' or a tally 'Clinton: 547')."""
@@ -162,6 +204,8 @@ def _colon_cue(sent: Span, ctx: _Context) -> list[_Found]:
         return []
     if any(t.text in ("-", "–", "—") for t in left):
         return []  # "Sanaa - Saba:" is a dateline, not a speaker
+    if all(t.ent_type_ in ("GPE", "LOC") for t in left if t.is_alpha):
+        return []  # "New Delhi:" is a dateline too
     if left.root.lemma_.lower() in ctx.lex.labels or not any(
         t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in left
     ):

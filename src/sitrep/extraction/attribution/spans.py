@@ -58,17 +58,26 @@ def quote_regions(text: str) -> list[Offsets]:
 def _outermost(ctx: _Context, found: list[_Found], *, nested: bool = False) -> list[_Found]:
     """Drop cues inside quoted speech or inside what another source is said to have said."""
     reported = [f for f in found if f.content and f.reported
-                and not (nested and f.frame == "according_to")]
+                and not (nested and (f.frame == "according_to" or _outlet(ctx, f)))]
     kept = []
     for f in found:
         cue_char = ctx.doc[f.cue[0]].idx
         if any(s < cue_char < e for s, e in ctx.quotes):
             continue
-        if any(o.content[0] <= f.cue[0] and f.cue[1] <= o.content[1] and o is not f
-               for o in reported) and not _contrasted(ctx.doc, f):
+        if not f.outer and any(o.content[0] <= f.cue[0] and f.cue[1] <= o.content[1]
+                               and o is not f for o in reported) and not _contrasted(ctx.doc, f):
             continue
         kept.append(f)
     return kept
+
+
+def _outlet(ctx: _Context, f: _Found) -> bool:
+    """Is the source a news outlet ("Ukrinform reports", "state media reported")? What it
+    reports someone said is that someone's claim: the outlet only carries it."""
+    if f.source is None:
+        return False
+    start, end = f.source_span or (f.source.left_edge.i, f.source.i + 1)
+    return any(t.lower_ in ctx.lex.outlets for t in ctx.doc[start:end])
 
 
 def _contrasted(doc: Doc, f: _Found) -> bool:

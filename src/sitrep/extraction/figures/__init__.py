@@ -21,10 +21,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..quantities import QuantityMention, find_quantities
+from ..quantities import lexicon as quantity_lexicon
 from .base import Figure
 from .borrow import _along_with, _comparison, _inherit, _shared_active
 from .counted import _counted, _item, _parent, _subject_span
-from .outcome import _combined, _forecast, _outcome
+from .outcome import _combined, _forecast, _outcome, _outcome_ending_at, _passive_after
+
+LOSS_VERBS = frozenset({"lose", "suffer", "sustain", "incur"})
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -46,27 +49,80 @@ def find_figures(doc: Doc, sent: Span | None = None, skip: frozenset[int] = froz
     return figures
 
 
+def _opens_list(doc: Doc, i: int, stop: int) -> bool:
+    """Does a list of counted things go on after token i ("a tank, two cars and ...")?"""
+    return i + 1 < stop and doc[i].lower_ in (",", "and") and (
+        doc[i + 1].like_num or doc[i + 1].lower_ in ("a", "an", "one"))
+
+
 def _article_quantities(doc: Doc, start: int, stop: int) -> list[QuantityMention]:
-    """"a tank", "A set of S-300 ...": one lost thing, only with a singular item head."""
+    """"a tank", "A set of S-300 ...": one lost thing, only with a singular item head;
+    "killed a camel herder": one person, after a verb only people suffer."""
     found = []
     for i in range(start, stop):
-        if doc[i].lower_ not in ("a", "an"):
+        article = doc[i].lower_ in ("a", "an")
+        if not article and doc[i].lower_ != "the":
             continue
-        counted = _counted(doc, QuantityMention(i, i + 1, i, 1, "exact"), stop)
-        if counted.item is not None and doc[counted.item.end - 1].tag_ in ("NN", "NNP"):
-            found.append(QuantityMention(i, i + 1, i, 1, "exact"))
+        one = QuantityMention(i, i + 1, i, 1, "exact")
+        counted = _counted(doc, one, stop)
+        singular = doc[counted.np_end - 1].tag_ == "NN" if counted.np_end > i + 1 else False
+        if article and counted.item is not None and doc[counted.item.end - 1].tag_ in (
+                "NN", "NNP") or (counted.unknown_noun or counted.item is not None and article) \
+                and singular and (_killed_object(doc, one, start)
+                                  or article and _killed_after(doc, counted.np_end, stop)):
+            found.append(one)  # "killed the driver", "a drug trafficker was killed"
+        elif not article and singular and counted.item is not None \
+                and counted.item.item == "personnel" and _killed_object(doc, one, start):
+            found.append(one)
     return found
+
+
+def _killed_after(doc: Doc, i: int, stop: int) -> bool:
+    """Does a verb only people suffer follow at once ("a drug trafficker was killed")?"""
+    word = _passive_after(doc, i, stop, True)
+    return word is not None and word.equipment is None and word.personnel is not None
+
+
+_CIVILIAN = frozenset({"civilian", "civilians", "resident", "residents"})
+_AMOUNTS = frozenset(quantity_lexicon()["amount_nouns"]["words"])
+
+
+def _says_civilian(doc: Doc, start: int, end: int) -> bool:
+    return any(t.lower_ in _CIVILIAN for t in doc[start:end])
+
+
+def _killed_object(doc: Doc, q: QuantityMention, start: int) -> bool:
+    """Is the counted phrase the object of a verb only people suffer ("shot and killed",
+    "murdered", "wounded")? Not when it measures an amount ("killed a lot of time")."""
+    if q.end < len(doc) and doc[q.end].lower_ in _AMOUNTS:
+        return False
+    word = _outcome_ending_at(doc, q.start)
+    return word is not None and word.start >= start and word.role == "verb" \
+        and word.equipment is None and word.personnel is not None \
+        and doc[word.start].tag_ in ("VBD", "VBN", "VBG")
 
 
 def _figure(doc: Doc, q: QuantityMention, start: int, stop: int,
             earlier: list[Figure]) -> Figure | None:
     counted = _counted(doc, q, stop)
-    if counted.unknown_noun:
+    if counted.unknown_noun and not (_killed_object(doc, q, start)
+                                     or _killed_after(doc, counted.np_end, stop)):
         return None
     parent, marked = _parent(doc, q, start, earlier, counted)
     item, kind = _item(doc, counted, parent, earlier)
     strict = parent is not None or q.num_start == q.start and doc[q.start].lower_ in ("a", "an")
+    if counted.named_group:
+        # "21 Al Shabaab" are its fighters; "four Palestinians" are people of a nation
+        nation = any(t.ent_type_ == "NORP" or t.tag_ == "NNPS"
+                     for t in doc[q.end:counted.np_end])
+        item, kind, strict = "personnel", "unknown" if nation else "military", False
     outcome = _outcome(doc, q, counted, start, stop, item, strict)
+    if outcome is None and strict and parent is None and _opens_list(doc, counted.np_end, stop):
+        # "A tank, an infantry fighting vehicle, two cars ... were destroyed"
+        outcome = _outcome(doc, q, counted, start, stop, item, False)
+    if outcome is not None and parent is not None and marked \
+            and outcome[0].start < earlier[parent].quantity.start:
+        outcome = None  # "34 civilians, 16 of them women": the total's verb, not "killed" before
     if outcome is not None and parent is not None and not marked:
         # ", and nearly 20,000 civilians were injured": a verb of its own ends the subtotals
         parent = None
@@ -78,16 +134,27 @@ def _figure(doc: Doc, q: QuantityMention, start: int, stop: int,
                 or _along_with(doc, q, counted, start, earlier, item, kind)
                 or _comparison(doc, q, counted, start, earlier))
     word, active, toll = outcome
+    said = None
+    if active and doc[word.start].lemma_ in LOSS_VERBS:
+        # "lost 640 killed and 1,900 wounded", "lost 350 servicemen killed and wounded": the
+        # words after the count say what the loss was
+        said = _passive_after(doc, counted.np_end, stop, True)
+        said = said if said is not None and said.personnel is not None else None
     if toll is not None and toll[0] is not None:
         item, kind = toll[0].item, toll[0].kind
+    if item is None and (active or counted.unknown_noun) and word.equipment is None \
+            and counted.np_end > q.end:
+        # "shot and killed a civilian tuktuk driver": what only people suffer, done to it
+        item, kind = "personnel", "civilian" if _says_civilian(doc, q.end, counted.np_end) \
+            else "unknown"
     if item is None:
         if word.personnel is None or counted.np_end > q.end + 1:
             return None
         item, kind = "personnel", "unknown"  # "killing three", "180 were killed"
-    name = word.for_item(item)
+    name = (said or word).for_item(item)
     if name is None:
         return None
-    name = _combined(doc, word, item, name, stop)
+    name = _combined(doc, said or word, item, name, stop)
     subject = toll[1] if toll is not None else _subject_span(counted)
     head = counted.item.end - 1 if counted.item is not None else None
     return Figure(q, item, kind, name, q.start, counted.np_end, word.start, word.end,

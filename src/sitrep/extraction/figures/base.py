@@ -25,6 +25,9 @@ ADDITIVE_BEFORE = (("along", "with"), ("as", "well", "as"), ("in", "addition", "
 POST_SUBJECT = (("of",), ("belonging", "to"), ("from",), ("used", "by"), ("operated", "by"),
                 ("owned", "by"), ("launched", "by"), ("flown", "by"), ("fired", "by"))
 LIST_GLUE = frozenset({",", "and", "as", "well", "plus", "also", "another", "further"})
+# "were said to have been killed", "are believed to have died": raising verbs before the loss
+RAISING = frozenset({"said", "reported", "believed", "feared", "thought", "estimated",
+                     "confirmed", "known", "understood", "presumed", "alleged"})
 PASSIVE_GLUE = frozenset({"were", "was", "are", "is", "be", "been", "being", "have", "has",
                           "had", "reportedly", "also", "all", "allegedly", "later", "either",
                           "both", "respectively", "now", "so", "far", "thus", "got", "get",
@@ -40,9 +43,11 @@ HOSTAGE_WORDS = frozenset({"hostage", "hostages", "prisoner", "prisoners", "capt
                            "captives"})
 TAKE_VERBS = frozenset({"take", "took", "taken", "taking", "takes"})
 TOLL_VERBS = frozenset({"rise", "rose", "risen", "climb", "reach", "stand", "stood", "increase",
-                        "jump", "hit", "top", "surpass", "exceed", "be", "grow", "mount",
+                        "amount", "total", "exceed", "pass",
+                        "jump", "hit", "top", "surpass", "be", "grow", "mount",
                         "soar", "surge", "bring", "put", "raise", "is", "was", "at", "to"})
-TOLL_NOUNS = frozenset({"toll", "tally", "number", "count", "figure"})
+TOLL_NOUNS = frozenset({"toll", "tally", "number", "count", "figure", "losses", "loss",
+                        "casualties"})
 TOLL_LINKS = frozenset({"to", "at", "of", "is", "was", ":", "reached", "hit", "surpassed",
                         "exceeded", "topped", "passed", "stood", "stands"})
 NP_POS = frozenset({"ADJ", "NOUN", "PROPN", "X", "NUM"})
@@ -86,3 +91,4 @@ class _Counted:
     partitive: bool = False  # "180 of them", "5 of its fighters"
     noun_outcome: OutcomeWord | None = None  # "civilian deaths", "wounded people"
     unknown_noun: bool = False  # a count of something the lexicon does not know
+    named_group: bool = False  # "21 Al Shabaab": a count named by the group it belongs to

@@ -69,6 +69,9 @@ def _without_item(doc: Doc, q: QuantityMention, i: int, np_end: int, stop: int,
             return _Counted(kind_item, np_end, (i, noun.start), None, partitive, noun)
         if doc[np_end - 1].pos_ in ("NOUN", "PROPN") and not doc[np_end - 1].is_title:
             return _Counted(None, np_end, (i, i), None, partitive, unknown_noun=True)
+        if all(t.pos_ == "PROPN" or t.text == "-" for t in doc[i:np_end]):
+            # "21 Al Shabaab were killed": people counted by the name of their group
+            return _Counted(None, np_end, (i, np_end), None, partitive, named_group=True)
     if i < stop and doc[i].lower_ in ("from", "of") and not partitive:
         # "killed more than 100 from the elements of the militia" (translated partitive)
         j = i + 1 + (i + 1 < stop and doc[i + 1].pos_ == "DET")

@@ -17,6 +17,7 @@ from .base import (
     NP_POS,
     PASSIVE_GLUE,
     QUOTES,
+    RAISING,
     TAKE_VERBS,
     TOLL_LINKS,
     TOLL_NOUNS,
@@ -77,7 +78,28 @@ def _active_before(doc: Doc, q: QuantityMention, counted: _Counted, start: int):
         if doc[k].pos_ != "ADV" or doc[k].lower_ == "not" or i - k > 2:
             break
         k -= 1
-    return _verb_over_list(doc, i, start) or _toll_before(doc, i - 1, start)
+    return _verb_over_list(doc, i, start) or _included(doc, i, start) \
+        or _toll_before(doc, i - 1, start)
+
+
+_INCLUDE = frozenset({"include", "included", "includes", "including"})
+
+
+def _included(doc: Doc, i: int, start: int):
+    """"its losses also included a 2S7 Pion, two FH-70 howitzers and one Uragan", "the
+    casualties included seven children", "those killed included two commandos": the loss
+    word before "included" says what happened to every member of the list after it."""
+    k = i - 1
+    while k >= start and (doc[k].lower_ in ("and", ",", "-") or doc[k].pos_ in (
+            "NOUN", "ADJ", "DET", "PROPN", "NUM")) and i - k <= 16:
+        k -= 1
+    if k < start or doc[k].lower_ not in _INCLUDE:
+        return None
+    for j in range(k - 1, max(start - 1, k - 5), -1):
+        word = outcome_at(doc, j, k)
+        if word is not None and word.end == k - (doc[k - 1].pos_ == "ADV"):
+            return replace(word, role="noun"), True, None
+    return None
 
 
 def _verb_over_list(doc: Doc, i: int, start: int):
@@ -168,14 +190,31 @@ def _passive_after(doc: Doc, i: int, stop: int, strict: bool) -> OutcomeWord | N
         among = _among_the(doc, j, stop)
         if among is not None:
             return among
-        if tok.text == "(" and not strict:
+        if low == "fatally" and j + 1 < stop and doc[j + 1].tag_ == "VBN":
+            return OutcomeWord(j, j + 2, "killed", None, "verb")  # "were fatally assaulted"
+        aside = _apposed_part(doc, j, stop)
+        if aside is not None:  # "7 civilians, 3 of them women, were killed"
+            j = aside
+        elif tok.text == "(" and not strict:
             j = _after_parenthesis(doc, j, stop)
         elif low in PASSIVE_GLUE or tok.text in QUOTES or tok.pos_ in ("AUX", "ADV", "PART"):
             j += 1
+        elif low in RAISING and j + 1 < stop and doc[j + 1].lower_ == "to":
+            j += 2  # "were said to have been killed"
+        elif low in RAISING and j + 1 < stop and outcome_at(doc, j + 1, stop) is not None:
+            j += 1  # "were reported killed", "are feared dead"
+        elif tok.tag_ == "VBN" and j + 2 < stop and doc[j + 1].lower_ == "and" \
+                and outcome_at(doc, j + 2, stop) is not None:
+            j += 2  # "was shot and killed", "were abducted and killed"
+
+        elif not strict and tok.tag_ == "VBN" and j + 1 < stop \
+                and doc[j + 1].lower_ in ("with", "of"):
+            j += 1  # "nine vehicles armed with machine guns", "two men suspected of theft"
         elif strict:
             return None
         elif low in LIST_GLUE or tok.pos_ in NP_POS or tok.text == "-" or tok.pos_ == "DET" \
-                or tok.tag_ in ("VBN", "VBG") and j + 1 < stop and doc[j + 1].pos_ == "NOUN":
+                or tok.tag_ in ("VBN", "VBG") and j + 1 < stop \
+                and doc[j + 1].pos_ in ("NOUN", "PROPN"):
             j += 1
         elif low == "of" and j + 1 < stop and doc[j + 1].lower_ not in ("whom", "which"):
             j += 1  # "200 sets of artillery", "of the Asian side"
@@ -186,12 +225,44 @@ def _passive_after(doc: Doc, i: int, stop: int, strict: bool) -> OutcomeWord | N
     return None
 
 
+_PART_MARKS = (("including",), ("among", "them"), ("among", "whom"))
+_PART_PRONOUNS = frozenset({"them", "whom", "which"})
+
+
+def _apposed_part(doc: Doc, j: int, stop: int) -> int | None:
+    """Where ", 3 of them women," or ", including a major," ends: a subtotal set off by
+    commas between a total and its verb; None when token j opens no such phrase."""
+    if doc[j].text != "," and doc[j].lower_ != "including" or j + 2 >= stop:
+        return None
+    if doc[j].lower_ == "including":  # "two militants including their chief were killed"
+        return next((k for k in range(j + 1, min(stop, j + 12)) if doc[k].pos_ == "AUX"), None)
+    words = [t.lower_ for t in doc[j + 1:j + 3]]
+    partitive = doc[j + 1].like_num and words[1] == "of" and j + 3 < stop \
+        and doc[j + 3].lower_ in _PART_PRONOUNS
+    marked = any(tuple(words[:len(m)]) == m for m in _PART_MARKS)
+    if not (partitive or marked):
+        return None
+    for k in range(j + 2, min(stop, j + 16)):
+        if doc[k].text == ",":
+            return k + 1
+        if doc[k].pos_ == "AUX" and marked:
+            return k  # ", including wheeled armored vehicles had been destroyed"
+        if doc[k].lower_ in CLAUSE_STOPS:
+            return None
+    return None
+
+
 def _among_the(doc: Doc, j: int, stop: int) -> OutcomeWord | None:
     """"11 fighters were among the dead": membership in the dead or wounded."""
     if doc[j].lower_ != "among" or j + 2 >= stop or doc[j + 1].lower_ != "the":
         return None
-    word = outcome_at(doc, j + 2, min(stop, j + 4))
-    return replace(word, role="adj") if word is not None and word.personnel else None
+    for k in range(j + 2, min(stop, j + 5)):  # "among the (people) killed"
+        word = outcome_at(doc, k, min(stop, k + 2))
+        if word is not None and word.personnel:
+            return replace(word, role="adj")
+        if doc[k].pos_ not in ("NOUN", "ADJ", "PROPN"):
+            return None
+    return None
 
 
 def _after_parenthesis(doc: Doc, j: int, stop: int) -> int:
@@ -207,9 +278,14 @@ def _passive_use(doc: Doc, word: OutcomeWord, np_end: int, stop: int) -> bool:
     tok = doc[word.start]
     if word.role == "adj" or tok.lemma_ in INTRANSITIVE:
         return True
+    if word.end - word.start > 1 and doc[word.end - 1].pos_ not in ("ADP", "PART"):
+        return True  # a verb with its object or complement: "lost their lives", "went missing"
     k = word.start - 1
-    while k >= np_end and (doc[k].pos_ == "ADV" or doc[k].text in QUOTES):
-        k -= 1
+    while k >= np_end and (doc[k].pos_ == "ADV" or doc[k].text in QUOTES
+                           or doc[k].lower_ == "and" and doc[k - 1].tag_ == "VBN"
+                           or doc[k].tag_ == "VBN" and doc[k + 1].lower_ == "and"
+                           or doc[k].lower_ in RAISING):
+        k -= 1  # "was shot and killed", "were reported killed"
     if k >= 0 and doc[k].lower_ in BE_FORMS and tok.tag_ == "VBN":
         return True
     if k < np_end and tok.tag_ in ("VBN", "VBD"):

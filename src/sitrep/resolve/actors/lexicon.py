@@ -118,7 +118,7 @@ class ActorLexicon:
 
     def umbrella(self, code: str | None) -> str | None:
         """The organisation an agency, mission or armed wing belongs to (UNRWA -> UN,
-        PDF -> NUG); None for an armed group's affiliation (al-Shabaab's al-Qaeda)."""
+        a UN mission -> UN); None for an armed group's affiliation (al-Shabaab's al-Qaeda)."""
         parent = self._parents.get(code) if code else None
         return parent if parent and self._kinds.get(parent) == "organisation" else None
 
@@ -296,7 +296,7 @@ class ActorLexicon:
         if "cased" in flags or len(alias_words) == 1:
             # single words and [cased] aliases must be capitalised as written ("Turkey", not
             # "turkey"); other multi-word aliases match in any case (MT lower-cases words)
-            checked = len(alias_words) if "cased" in flags else 1
+            checked = len(alias_words) if "cased" in flags and not _quoted(scan, i, stop) else 1
             for word, alias_word in zip(words[:checked], alias_words[:checked], strict=False):
                 if alias_word[0].isupper() and not word[0].isupper():
                     return False
@@ -441,3 +441,15 @@ class ActorLexicon:
 @functools.lru_cache(maxsize=1)
 def _default_lexicon() -> ActorLexicon:
     return ActorLexicon.from_directory(Path(str(resources.files("sitrep") / "data")))
+
+
+_QUOTES = frozenset("\"“”«»'‘’")
+
+
+def _quoted(scan: _Scan, i: int, stop: int) -> bool:
+    """Is the phrase set in quotation marks ("the extremist organisation “Islamic state”")?
+    Quotes mark it as a name whatever the case of its later words."""
+    start, end = scan.tokens[i][0], scan.tokens[stop - 1][1]
+    return start > 0 and end < len(scan.text) and scan.text[start - 1] in _QUOTES \
+        and scan.text[end] in _QUOTES
+

@@ -54,6 +54,20 @@ def _rule_iso(m: re.Match, ctx: _Ctx) -> list[TimeMention]:
     return [_mention(ctx, m.start(), m.end(), "date", _day(found), year_explicit=True)]
 
 
+def _rule_day_month_numeric(m: re.Match, ctx: _Ctx) -> list[TimeMention]:
+    """"24.02.2022", "10.11.22" (the ministries' day.month.year), and "24/02/2022" only
+    when the day cannot be a month (the US writes month/day)."""
+    day, month, year = int(m["d"]), int(m["m"]), int(m["y"])
+    if m["sep"] == "/" and day <= 12:
+        return []
+    if year < 100:
+        year += 2000 if year < 50 else 1900
+    found = _safe_date(year, month, day)
+    if found is None:
+        return []
+    return [_mention(ctx, m.start(), m.end(), "date", _day(found), year_explicit=True)]
+
+
 def _dated(ctx: _Ctx, start: int, end: int, month: int, day: int, year: int | None) -> TimeMention:
     """One month-and-day mention; the year is explicit or comes from the reference."""
     if year is not None:

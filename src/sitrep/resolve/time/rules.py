@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from .absolute import (
     _rule_day_month,
+    _rule_day_month_numeric,
     _rule_day_of_month,
     _rule_iso,
     _rule_month,
@@ -74,6 +75,8 @@ def _rules() -> tuple[tuple[re.Pattern, Rule], ...]:
     table: list[tuple[str, Rule]] = [
         (r"(?<![\w/.-])(?P<y>1[0-9]\d\d|20\d\d)(?P<sep>[-/.])(?P<m>[01]?\d)(?P=sep)"
          r"(?P<d>[0-3]?\d)(?![\w/]|[.-]\d)", _rule_iso),
+        (r"(?<![\w/.,-])(?P<d>[0-3]?\d)(?P<sep>[./])(?P<m>[01]?\d)(?P=sep)"
+         r"(?P<y>(?:19|20)\d\d|\d\d)(?![\w/]|[.,-]\d)", _rule_day_month_numeric),
         (rf"{_L}(?:{wd},?\s+)?{mon}\s*{day}(?:\s*(?:-|–|to|and|through)\s*"
          rf"(?P<day2>[0-3]?\d)(?:st|nd|rd|th)?)?{no_more_digits}"
          rf"(?:(?:\s*,\s*|\s+)(?:of\s+)?{_YEAR4}|\s*,\s*'?(?P<yy>\d\d)(?![\w%]|[.,]\d)|"
