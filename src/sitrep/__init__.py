@@ -18,8 +18,10 @@ from .errors import (
     InputError,
     MissingInput,
     ModelError,
+    NoLedger,
     NotAFile,
     SitrepError,
+    StoreError,
     TooLarge,
 )
 from .records import (
@@ -47,8 +49,9 @@ __version__ = "0.1.0"
 __all__ = [
     "BadOption", "BinaryInput", "Claim", "Claimant", "Dateline", "Document", "EmptyInput",
     "Entity", "Event", "Extractor", "Flag", "InputError", "Mention", "MissingInput",
-    "ModelError", "NotAFile", "Period", "Place", "Quantity", "Report", "SitrepError", "Span",
-    "Subject", "TooLarge", "__version__", "extract", "extract_file",
+    "ModelError", "NoLedger", "NotAFile", "Period", "Place", "Quantity", "Report",
+    "SitrepError", "Span", "StoreError", "Subject", "TooLarge", "__version__", "extract",
+    "extract_file",
 ]
 
 

@@ -9,7 +9,9 @@
     │   └── TooLarge        over the size limit
     ├── BadOption           a command-line or API option has a bad value
     ├── ModelError          the spaCy pipeline cannot be loaded
-    └── GazetteerMissing    no gazetteer file where one was required
+    ├── GazetteerMissing    no gazetteer file where one was required
+    └── StoreError          the ledger database cannot be opened, read or written
+        └── NoLedger        no ledger where a command needs one to read
 """
 
 from __future__ import annotations
@@ -58,3 +60,11 @@ class ModelError(SitrepError):
 
 class GazetteerMissing(SitrepError):
     code = "E400"
+
+
+class StoreError(SitrepError):
+    code = "E500"
+
+
+class NoLedger(StoreError):
+    code = "E501"
