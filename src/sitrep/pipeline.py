@@ -151,8 +151,13 @@ class Extractor:
                    for c in self.gazetteer.lookup(name))
 
     def _country_of(self, place: str | None) -> str | None:
-        """The state a dateline's place lies in: that of its most populous reading."""
-        candidates = [c for c in self.gazetteer.lookup(place) if c.country] if place else []
+        """The state a dateline's place lies in: that of its most populous reading, among
+        the readings a dateline can name (a country, a region or a large town; "SHABWA" is
+        no village of 3,000 in Myanmar)."""
+        candidates = [c for c in self.gazetteer.lookup(place)
+                      if c.country and (c.feature in ("country", "admin1", "admin2")
+                                        or c.population >= DATELINE_POPULATION)] \
+            if place else []
         if not candidates:
             return None
         return max(candidates, key=lambda c: (c.feature == "country", c.population)).country

@@ -12,8 +12,9 @@ The evidence, strongest first; each answer records its ``basis``:
    sentence — a statement listing losses keeps its subject until it names another.
 5. ``agent``: the adversary of whoever did it ("its fighters killed 50 soldiers" said by
    JNIM: Mali's soldiers; "Russian shelling killed 12 civilians": Ukraine's).
-6. ``own``: soldiers or equipment a side reports lost with no one named as doing it
-   ("Six soldiers were killed in an ambush, the army said").
+6. ``own``: soldiers a side reports lost with no one named as doing it ("Six soldiers
+   were killed in an ambush, the army said"); equipment it reports destroyed that way is
+   the adversary's, a ``guess`` ("three mortars have been destroyed").
 7. ``place``: people whose side is not said take the country where they were hit.
 8. ``home``: failing that, the country the report is about.
 
@@ -190,6 +191,11 @@ def own(ctx: Context, kind: str, item: str, outcome: str, head: str, claimant: C
     if outcome in _words()["captured"] or hostile(head) or rebel_says_soldiers:
         code = ctx.adversaries.get(claimant.actor)
         return Subject(code, kind, None, "agent") if code else None
+    if item != "personnel" and outcome in ("destroyed", "damaged"):
+        # "three mortars were destroyed", said by a side: what a side reports destroyed
+        # with no doer named is, by the way militaries report, the enemy's; a guess
+        code = ctx.adversaries.get(claimant.actor)
+        return Subject(code, kind, None, "guess") if code else None
     if kind != "military" and item == "personnel":
         return None
     return Subject(claimant.actor, kind, None, "own")
