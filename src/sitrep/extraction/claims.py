@@ -88,6 +88,7 @@ class ClaimBuilder:
         statement: Source | None = None
         previous: dict[tuple, tuple[Claim, int]] = {}
         self.sources_at: dict[int, Source] = {}
+        self._counted: list[Claim] = []  # every claim so far: what "six of them" goes back to
         for facts, here in zip(sentences, self._all_sources(sentences), strict=True):
             speaking = [s for s in here if _speaks(s, facts)]
             if speaking:
@@ -110,6 +111,7 @@ class ClaimBuilder:
                 claim = self._claim(figure, offsets, facts, source, local, previous,
                                     len(claims) + len(local))
                 local.append(claim)
+                self._counted.append(claim)
                 if figure.parent is None:  # a subtotal's kind is not the statement's
                     previous[_statement_key(source)] = (claim, facts.index, figure,
                                                         offsets.get("head", ""))
@@ -242,6 +244,11 @@ class ClaimBuilder:
             if index is not None and index < len(local) and local[index].subject.actor:
                 other = local[index].subject
                 return Subject(other.actor, _kind(kind, other.kind), other.text, basis)
+        if offsets.get("of_them") and figure.parent is None:
+            earlier = [c for c in local if c.subject.actor] or self._counted[-1:]
+            if earlier and earlier[-1].subject.actor:
+                other = earlier[-1].subject
+                return Subject(other.actor, _kind(kind, other.kind), other.text, "same")
         fighters = kind == "military" or figure.item != "personnel"
         doer = rules.by_agent(ctx, offsets.get("agent"), kind, claimant, named_only=True) \
             if fighters else None

@@ -97,6 +97,9 @@ def _offsets(sdoc, base: int, figure: Figure) -> dict:
         # a toll is a running total: "the death toll in the war had climbed to 19,453"
         "toll": _toll_noun(sdoc, figure) is not None,
     }
+    after = [t.lower_ for t in sdoc[q.end:q.end + 2]]
+    if after[:1] == ["of"] and after[1:] in (["them"], ["those"], ["whom"]):
+        out["of_them"] = True  # "killed six of them": the people the text just counted
     item_class, model = describe(sdoc, figure.np_start, figure.np_end)
     if item_class in ITEM_CLASSES.get(figure.item, ()):
         out["item_class"] = item_class

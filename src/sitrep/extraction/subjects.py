@@ -127,8 +127,16 @@ def named(ctx: Context, span: tuple[int, int] | None, kind: str, claimant: Claim
             kind = "military"
         code = (ctx.umbrella(mention.code) if ctx.umbrella else None) or mention.code
         return Subject(code, kind, words.strip(), "explicit")
-    if _SELF.search(words) and claimant.actor:
-        return Subject(claimant.actor, kind, words.strip(), "self")
+    own = _SELF.search(words)
+    if own:
+        # "its Special Service Group": the actor the possessive goes back to, named just
+        # before in the sentence ("intercepts of Pakistan Army's communication"), else the
+        # claimant speaking ("the army said its forces ...")
+        owner = owner_before(ctx, span[0] + own.start())
+        code = owner or claimant.actor
+        if code:
+            return Subject(code, kind, words.strip(), "self" if code == claimant.actor
+                           else "explicit")
     state = _words()["state"].search(words)
     if state and ctx.home:
         if _words()["negated"].search(words[:state.start()]):
@@ -145,6 +153,22 @@ def called_enemy(ctx: Context, head: str, kind: str, claimant: Claimant) -> Subj
         return None
     code = ctx.adversaries.get(claimant.actor)
     return Subject(code, _military(kind), None, "enemy") if code else None
+
+
+OWNER_REACH = 80  # characters before "its" where the actor it stands for is named
+
+
+def owner_before(ctx: Context, pos: int) -> str | None:
+    """The actor named closest before a possessive, within its clause."""
+    lead = ctx.text[max(0, pos - OWNER_REACH):pos]
+    cut = max(lead.rfind(". "), lead.rfind("; "))
+    floor = pos - len(lead) + (cut + 2 if cut >= 0 else 0)
+    named = [m for m in ctx.actors if floor <= m.start and m.end <= pos and m.code
+             and m.kind not in ("place", "affiliation", "enemy", "self")]
+    if not named:
+        return None
+    code = named[-1].code
+    return (ctx.umbrella(code) if ctx.umbrella else None) or code
 
 
 def demonym_after(ctx: Context, end: int, kind: str) -> Subject | None:

@@ -1,0 +1,28 @@
+"""Claims on short wire-style texts: vague counts, possessives, "six of them"."""
+
+import pytest
+
+
+@pytest.mark.parametrize("text,words,coded", [
+    ("The army said it killed several insurgents on Monday.", "several", 3),
+    ("Dozens were wounded in the shelling, the ministry said.", "Dozens", 12),
+    ("The militants lost hundreds of fighters, the army said.", "hundreds", 100),
+])
+def test_a_count_in_words_keeps_its_words_and_no_figure(extractor, text, words, coded):
+    (claim,) = extractor.extract(text, "2024-03-04").claims
+    assert claim.quantity.value is None
+    assert (claim.vague, claim.coded_value) == (words, coded)
+
+
+def test_its_goes_back_to_the_actor_named_just_before(extractor):
+    text = ("According to intercepts of Pakistan Army's communication, those killed included "
+            "two commandos from its Special Service Group, Indian military sources said.")
+    (claim,) = extractor.extract(text, "2020-11-13").claims
+    assert (claim.claimant.actor, claim.subject.actor) == ("IND", "PAK")
+
+
+def test_six_of_them_are_of_the_people_counted_before(extractor):
+    text = ("Thirteen terrorists were killed in the operation, the Pakistani army said. In a "
+            "second raid, the forces engaged the hideout and killed six of them.")
+    claims = extractor.extract(text, "2025-01-31").claims
+    assert [c.subject.actor for c in claims] == ["MILITANTS", "MILITANTS"]
