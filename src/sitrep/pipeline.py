@@ -120,7 +120,9 @@ class Extractor:
             context = replace(context, adversaries=sides)
             claim_builder = builder(context)
             claims = claim_builder.build(facts)
-        claims = merge_repeats(claims, _title_end(text, prepared.document.title))
+        title_end = _title_end(text, prepared.document.title)
+        head_end = max(title_end, span.end if (span := prepared.document.dateline.span) else 0)
+        claims = merge_repeats(claims, title_end, _lede_end(sentences, head_end))
         claims = _with_loss_lists(text, claims, sentences, claim_builder.sources_at, mentions,
                                   context, dates)
         span = prepared.document.dateline.span
@@ -239,6 +241,13 @@ def _publisher(text: str, before: int, mentions) -> Claimant:
     m = named[-1]
     return Claimant(m.code, m.canonical or m.text, None, None, Span.of(text, m.start, m.end),
                     "explicit")
+
+
+def _lede_end(sentences, title_end: int) -> int:
+    """Where the lede ends: the first paragraph after the title and dateline."""
+    body = [s for s in sentences if s.start >= title_end]
+    return max((s.end for s in body if s.paragraph == body[0].paragraph), default=0) \
+        if body else 0
 
 
 def _title_end(text: str, title: str | None) -> int:

@@ -1,5 +1,7 @@
 """One figure, one claim: repeats become mentions of the first body claim."""
 
+from dataclasses import replace
+
 from sitrep.extraction.repeats import merge_repeats
 from sitrep.records import Claim, Claimant, Quantity, Span, Subject
 
@@ -27,3 +29,13 @@ def test_other_claimants_single_losses_and_other_days_stay_apart():
               _claim("C5", 500, 7, event_date="2024-01-01"),
               _claim("C6", 600, 7, event_date="2024-01-02")]
     assert len(merge_repeats(claims)) == 6
+
+
+def test_an_unattributed_lede_figure_is_the_named_sources_figure():
+    lede = _claim("C1", 10, 12, claimant=None, subject="SOM")
+    body = _claim("C2", 300, 12, claimant="SOM", subject="SOM")
+    resident = replace(_claim("C3", 500, 12, claimant=None, subject="SOM"),
+                       claimant=Claimant(None, "A resident"))
+    out = merge_repeats([lede, body], lede_end=100)
+    assert [(c.claimant.actor, [m.start for m in c.mentions]) for c in out] == [("SOM", [10])]
+    assert len(merge_repeats([body, resident], lede_end=100)) == 2  # a witness of its own

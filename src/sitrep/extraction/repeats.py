@@ -8,7 +8,9 @@ Ukrainian forces have lost more than 250 soldiers"). In the body, a single loss 
 was killed") and figures dated to different days are different losses, unless one is a
 bare tally summing up the other ("A man was shot dead ... 1 fatality."). The kept claim is
 the first one in the body; every other statement of the figure is in its ``mentions``.
-Figures of different claimants are never merged.
+A lede's figure whose source names no side is the same as the same figure of a named
+source in the body ("..., officials said" in the lede, "an army officer said" below);
+figures of different named claimants are never merged.
 """
 
 from __future__ import annotations
@@ -22,25 +24,33 @@ from ..records import Claim
 _HEADLINE_OUTCOMES = frozenset({"killed", "killed_or_wounded"})
 
 
-def merge_repeats(claims: list[Claim], title_end: int = 0) -> list[Claim]:
+def merge_repeats(claims: list[Claim], title_end: int = 0, lede_end: int = 0) -> list[Claim]:
     """``claims`` with repeated figures folded into the first body claim stating them;
-    ids are renumbered in order and subtotals point at their total's new id."""
+    ids are renumbered in order and subtotals point at their total's new id. The lede
+    (text before ``lede_end``) sums up the body: its unattributed figures are the body's."""
     kept: list[Claim] = []
     merged_into: dict[str, Claim] = {}
     ordered = sorted(claims, key=lambda c: (c.evidence.start < title_end, c.evidence.start))
     for claim in ordered:
-        same = next((k for k in kept if _same_figure(k, claim, title_end)), None)
+        same = next((k for k in kept if _same_figure(k, claim, title_end, lede_end)), None)
         if same is None:
             kept.append(claim)
             continue
         index = kept.index(same)
-        kept[index] = replace(same, mentions=(*same.mentions, claim.evidence))
-        merged_into[claim.id] = kept[index]
+        if same.claimant.actor is None and claim.claimant.actor is not None:
+            # "..., officials said" in the lede, "Military officer X said" in the body: the
+            # figure is the one whose source the report names
+            kept[index] = replace(claim, mentions=(*claim.mentions, same.evidence,
+                                                   *same.mentions))
+            merged_into[same.id] = kept[index]
+        else:
+            kept[index] = replace(same, mentions=(*same.mentions, claim.evidence))
+            merged_into[claim.id] = kept[index]
     kept.sort(key=lambda c: c.evidence.start)
     return _renumber(kept, {old: new.id for old, new in merged_into.items()})
 
 
-def _same_figure(a: Claim, b: Claim, title_end: int) -> bool:
+def _same_figure(a: Claim, b: Claim, title_end: int, lede_end: int = 0) -> bool:
     if (a.item, a.quantity.value, a.quantity.low, a.quantity.high) != (
             b.item, b.quantity.value, b.quantity.low, b.quantity.high):
         return False
@@ -57,8 +67,10 @@ def _same_figure(a: Claim, b: Claim, title_end: int) -> bool:
     if a.quantity.value == 1 and not (_tally(a) or _tally(b)) or _differ(a.event_date,
                                                                        b.event_date):
         return False  # "a man was killed" here, "a woman" there: two losses
-    return a.claimant.actor == b.claimant.actor and (
-        a.claimant.actor is not None or a.claimant.name == b.claimant.name)
+    if a.claimant.actor is None or b.claimant.actor is None:
+        lede = min(a.evidence.start, b.evidence.start) < lede_end
+        return a.claimant.name == b.claimant.name or lede and a.claimant.actor != b.claimant.actor
+    return a.claimant.actor == b.claimant.actor
 
 
 _TALLY = re.compile(r"^\W*(?:\d+|one|a|an)\s+(?:fatalit(?:y|ies)|deaths?|dead|killed|"
