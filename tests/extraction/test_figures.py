@@ -178,3 +178,14 @@ def test_losses_that_include_a_list_and_the_models_they_name(nlp):
 def test_casualties_that_include_people(nlp):
     assert read(nlp, "The casualties included seven children and a pregnant woman.") == [
         (7, "personnel", "killed_or_wounded"), (1, "personnel", "killed_or_wounded")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Twenty-two pro-government [forces] were killed, while 43 Houthi [militia] were also "
+     "killed.", [(22, "personnel", "killed"), (43, "personnel", "killed")]),
+    ('Their losses have amounted to "300 troops, 18 tanks and two helicopters," the army '
+     'said.', [(300, "personnel", "killed"), (18, "tanks", "destroyed"),
+               (2, "helicopter", "destroyed")]),
+])
+def test_editors_brackets_and_quoted_lists_of_losses(nlp, text, expected):
+    assert read(nlp, text) == expected

@@ -34,7 +34,9 @@ PASSIVE_GLUE = frozenset({"were", "was", "are", "is", "be", "been", "being", "ha
                           "getting", "gotten", "slightly", "seriously", "critically"})
 BE_FORMS = frozenset({"be", "is", "are", "was", "were", "been", "being", "get", "got",
                       "gotten", "getting"})
-QUOTES = frozenset({'"', "“", "”", "'", "‘", "’", "«", "»"})
+# quotation marks, and the brackets of an editor's insertion ("22 pro-government [forces]"):
+# the words inside them are read as if the marks were not there
+QUOTES = frozenset({'"', "“", "”", "'", "‘", "’", "«", "»", "[", "]"})
 CLAUSE_STOPS = frozenset({"who", "whom", "whose", "which", "that", "while", "when", "after",
                           "before", "because", "but", "although", ";", ":", "whereas", "if"})
 INTRANSITIVE = frozenset({"die", "perish", "disappear", "surrender"})

@@ -195,6 +195,7 @@ def _post_subject(doc: Doc, i: int, stop: int) -> tuple[int, int] | None:
             j = i + n
             while j < stop and j - i < 9 and (doc[j].pos_ in NP_POS | {"DET"}
                                              or doc[j].tag_ == "PRP$"  # "from its unit"
+                                             or doc[j].tag_ == "VBN" and doc[j - 1].text == "-"
                                              or doc[j].text == "-" or doc[j].text in QUOTES):
                 j += 1
             return (i, j) if j > i + n else None

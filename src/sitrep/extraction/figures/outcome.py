@@ -78,10 +78,14 @@ def _active_before(doc: Doc, q: QuantityMention, counted: _Counted, start: int):
         if doc[k].pos_ != "ADV" or doc[k].lower_ == "not" or i - k > 2:
             break
         k -= 1
+    before = i - 1
+    while before >= start and doc[before].text in QUOTES:
+        before -= 1  # 'losses have amounted to "300 troops, 18 tanks ..."'
     return _verb_over_list(doc, i, start) or _included(doc, i, start) \
-        or _toll_before(doc, i - 1, start)
+        or _toll_before(doc, before, start)
 
 
+LISTED_TOLLS = frozenset({"losses", "loss", "casualties"})
 _INCLUDE = frozenset({"include", "included", "includes", "including"})
 
 
@@ -148,7 +152,9 @@ def _toll_before(doc: Doc, k: int, start: int):
         for s in range(max(start, j - 3), phrase_end):
             word = outcome_at(doc, s, phrase_end)
             if word is not None and word.personnel is not None:
-                return replace(word, role="noun"), False, _toll_counted(doc, j, phrase_end)
+                # "the losses amounted to 300 troops, 18 tanks ...": a list shares a loss
+                listed = doc[j].lower_ in LISTED_TOLLS
+                return replace(word, role="noun"), listed, _toll_counted(doc, j, phrase_end)
         if doc[j].lower_ == "toll":  # a bare "toll" in war reporting is the death toll
             return OutcomeWord(j, j + 1, "killed", None, "noun"), False, None
     return None
