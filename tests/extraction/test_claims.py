@@ -26,3 +26,14 @@ def test_six_of_them_are_of_the_people_counted_before(extractor):
             "second raid, the forces engaged the hideout and killed six of them.")
     claims = extractor.extract(text, "2025-01-31").claims
     assert [c.subject.actor for c in claims] == ["MILITANTS", "MILITANTS"]
+
+
+def test_whose_losses_the_words_say(extractor):
+    text = ("Azerbaijan's losses have amounted to 300 troops, 18 tanks and two helicopters, "
+            "the Armenian army said. The Azerbaijani Defense Ministry admitted the loss of "
+            "one helicopter. In all, the Russian forces destroyed 458 Ukrainian warplanes and "
+            "12,020 special military motor vehicles, the Russian ministry said.")
+    claims = extractor.extract(text, "2016-04-04").claims
+    assert [(c.quantity.value, c.claimant.actor, c.subject.actor) for c in claims] == [
+        (300, "ARM", "AZE"), (18, "ARM", "AZE"), (2, "ARM", "AZE"), (1, "AZE", "AZE"),
+        (458, "RUS", "UKR"), (12020, "RUS", "UKR")]

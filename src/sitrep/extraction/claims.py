@@ -221,7 +221,7 @@ class ClaimBuilder:
 
     def _subject(self, figure, offsets, facts, claimant, local, previous, source) -> Subject:
         kind, ctx = figure.kind, self.context
-        found = rules.named(ctx, offsets.get("subject"), kind, claimant)
+        found = rules.named(ctx, offsets.get("subject"), kind, claimant, figure.item)
         span = offsets.get("subject")
         if found is None and span and _OWNER.search(self.text, *span):
             # "drones launched by terrorist organisations": the text names an owner it does
@@ -267,10 +267,17 @@ class ClaimBuilder:
                 or (None if people else rules.by_agent(ctx, offsets.get("agent"), kind,
                                                        claimant))
                 or (rules.own(ctx, kind, figure.item, figure.outcome, offsets.get("head", ""),
-                              claimant) if offsets.get("agent") is None else None)
+                              claimant, self._lost(offsets))
+                    if offsets.get("agent") is None else None)
                 or place
                 or (rules.at_home(ctx, kind) if figure.item == "personnel" else None)
                 or Subject(None, kind, None, None))
+
+    def _lost(self, offsets: dict) -> bool:
+        """Is the loss word "lose" or "loss" ("admitted the loss of one helicopter")? What a
+        side says it lost is its own."""
+        start, end = offsets["outcome"]
+        return self.text[start:end].lower().startswith(("los", "lost"))
 
     # -- where the claim's own words are -----------------------------------------------
 

@@ -106,9 +106,10 @@ def actor_in(ctx: Context, span: tuple[int, int]):
     return None
 
 
-def named(ctx: Context, span: tuple[int, int] | None, kind: str, claimant: Claimant
-          ) -> Subject | None:
-    """Rule 1: the counted phrase names whose losses they are."""
+def named(ctx: Context, span: tuple[int, int] | None, kind: str, claimant: Claimant,
+          item: str = "personnel") -> Subject | None:
+    """Rule 1: the counted phrase names whose losses they are ("military" names a kind of
+    equipment, "military vehicles", not whose it is)."""
     if span is None:
         return None
     words = ctx.text[span[0]:span[1]]
@@ -138,6 +139,8 @@ def named(ctx: Context, span: tuple[int, int] | None, kind: str, claimant: Claim
             return Subject(code, kind, words.strip(), "self" if code == claimant.actor
                            else "explicit")
     state = _words()["state"].search(words)
+    if state and item != "personnel" and state.group().lower() == "military":
+        state = None
     if state and ctx.home:
         if _words()["negated"].search(words[:state.start()]):
             code = ctx.adversaries.get(ctx.home)
@@ -203,8 +206,8 @@ def by_agent(ctx: Context, agent: tuple[int, int] | None, kind: str, claimant: C
     return Subject(ctx.adversaries[doer], kind, None, "agent")
 
 
-def own(ctx: Context, kind: str, item: str, outcome: str, head: str, claimant: Claimant
-        ) -> Subject | None:
+def own(ctx: Context, kind: str, item: str, outcome: str, head: str, claimant: Claimant,
+        lost: bool = False) -> Subject | None:
     """Rule 6: a side's own soldiers or equipment, lost with no one named as the doer
     (the caller applies it only when the loss has no agent). What a side captured, and
     the people it calls terrorists, are its adversary's."""
@@ -215,7 +218,7 @@ def own(ctx: Context, kind: str, item: str, outcome: str, head: str, claimant: C
     if outcome in _words()["captured"] or hostile(head) or rebel_says_soldiers:
         code = ctx.adversaries.get(claimant.actor)
         return Subject(code, kind, None, "agent") if code else None
-    if item != "personnel" and outcome in ("destroyed", "damaged"):
+    if item != "personnel" and outcome in ("destroyed", "damaged") and not lost:
         # "three mortars were destroyed", said by a side: what a side reports destroyed
         # with no doer named is, by the way militaries report, the enemy's; a guess
         code = ctx.adversaries.get(claimant.actor)

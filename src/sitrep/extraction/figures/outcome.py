@@ -172,11 +172,17 @@ def _toll_subject(doc: Doc, k: int, start: int) -> int | None:
 
 
 def _toll_counted(doc: Doc, j: int, end: int):
-    """The item and the subject words inside "the number of Russian troops killed"."""
+    """The item and the subject words inside "the number of Russian troops killed", or the
+    words owning the toll: "Azerbaijan's losses", "the enemy's losses"."""
     for k in range(j + 1, end):
         item = item_at(doc, k, end)
         if item is not None and item.item == "personnel":
             return item, (j + 1, item.end)
+    owner = j - 1
+    while owner >= 0 and doc[owner].pos_ == "ADJ":
+        owner -= 1  # "Azerbaijan's total losses"
+    if owner > 0 and doc[owner].tag_ == "POS":
+        return None, (doc[owner - 1].left_edge.i, owner)
     return None, None
 
 
