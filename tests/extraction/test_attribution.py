@@ -280,3 +280,13 @@ def test_what_an_outlet_reports_someone_said_keeps_the_speaker(nlp):
     assert any(s and s.startswith("Vadym Filashkin") for s in sources)
     plain = {text_of(text, a.source) for a in find_attributions(nlp(text))}
     assert plain == {"Ukrinform"}  # PolNeAR's guidelines drop the nested source
+
+
+def test_he_goes_back_to_a_person_not_to_a_thing(extractor):
+    text = ("A Myanmar military airstrike on a village killed ten civilians, locals said. "
+            "A military jet dropped three bombs on the village, according to Ko Zaw Tun, a "
+            "fighter from the village. Ten people were killed and eight wounded, he said.")
+    claims = extractor.extract(text, "2023-06-28").claims
+    he = [c for c in claims if c.evidence.start > text.index("Ten people")]
+    assert he and all(c.claimant.name == "Ko Zaw Tun" and c.claimant.actor is None
+                      for c in he)

@@ -30,6 +30,7 @@ HOSTILE_HEADS = frozenset(_WORDS["hostile"]["words"])
 ROLE_WORDS = frozenset(_WORDS["roles"])
 STATEMENT_HEADS = frozenset(_WORDS["statements"])
 BODIES_AHEAD = frozenset(_WORDS["bodies_ahead"]["words"])
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 RUN_BY_STATE = frozenset(_WORDS["run_by_state"]["places"])
 ITS_OFFICIALS = frozenset(_WORDS["run_by_state"]["officials"])
 
@@ -94,7 +95,9 @@ class SourceResolver:
         span = Span.of(self.text, s, e)
         stated = self.stated_on(attr)
         if attr.pronoun:
-            return self._continued(self._antecedent(attr.cue[0]), span, stated, attr, sentence)
+            person = span.text.lower() in PERSON_PRONOUNS
+            return self._continued(self._antecedent(attr.cue[0], person), span, stated, attr,
+                                   sentence)
         head = attr.source_head or attr.source
         name = strip_det(self.text[head[0]:head[1]])
         code = self.code_of(self.text[s:e]) or self.code_of(name)
@@ -142,8 +145,16 @@ class SourceResolver:
         return Source(claimant, stated or earlier.stated_on, attr.content, sentence, attr.cue,
                       continues=True)
 
-    def _antecedent(self, before: int) -> Source | Antecedent | None:
-        """The latest coded source or coded sentence subject before ``before``."""
+    def _antecedent(self, before: int, person: bool = False) -> Source | Antecedent | None:
+        """The latest coded source or coded sentence subject before ``before``; for "he" or
+        "she", the latest source that is a person, whether or not its side is known (a
+        person is not "a Myanmar military airstrike")."""
+        if person:
+            named = next((h for h in reversed(self.history)
+                          if h.cue[0] < before and (h.claimant.person or h.claimant.role)),
+                         None)
+            if named is not None:
+                return named
         source = next((h for h in reversed(self.history)
                        if h.claimant.actor and h.cue[0] < before), None)
         subject = next((a for a in reversed(self.subjects) if a.end <= before), None)
