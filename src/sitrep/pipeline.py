@@ -328,7 +328,7 @@ def _selector() -> Selector:
     numbers = set(UNITS) | set(SCALES) | set(quantity_lexicon()["vague"])
     losses = {p[0] for p in lexicon.outcomes()} | {"toll", "casualt", "dead", "death"}
     losses |= {row["form"] for row in tsv_rows("irregular_verbs.tsv") if row["lemma"] in losses}
-    things = {p[-1] for p, entry in lexicon.items().items() if entry.item != "personnel"}
+    things = {p[-1] for p in lexicon.items()}  # "a tank", "a police officer" are counts
     things |= {"soldier", "civilian", "child", "fighter", "person", "man", "woman", "pilot"}
     events = event_lexicon()
     # words that name violence outright; "war", "attack", "battle" also serve politics, so

@@ -189,3 +189,14 @@ def test_casualties_that_include_people(nlp):
 ])
 def test_editors_brackets_and_quoted_lists_of_losses(nlp, text, expected):
     assert read(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The minister and 19 other people were killed in the blast.",
+     [(20, "personnel", "killed")]),
+    ("The Armenian side lost 25 casualties and 60 wounded.",
+     [(25, "personnel", "killed"), (60, "personnel", "wounded")]),
+    ("A police officer was shot dead in the city.", [(1, "personnel", "killed")]),
+])
+def test_the_one_named_beside_a_count_and_casualties_against_wounded(nlp, text, expected):
+    assert read(nlp, text) == expected

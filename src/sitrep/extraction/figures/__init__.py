@@ -18,6 +18,7 @@ and so is a forecast ("will have killed").
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..quantities import QuantityMention, find_quantities
@@ -45,8 +46,35 @@ def find_figures(doc: Doc, sent: Span | None = None, skip: frozenset[int] = froz
             continue  # "17 of 20 drones": the 20 is part of the first figure's phrase
         figure = _figure(doc, q, start, stop, figures)
         if figure is not None and not _forecast(doc, figure, start):
-            figures.append(figure)
-    return figures
+            figures.append(_with_the_one_before(doc, figure, start))
+    return _casualties_against_wounded(doc, figures)
+
+
+def _with_the_one_before(doc: Doc, figure: Figure, start: int) -> Figure:
+    """"the minister and 19 other people were killed": 20, the one named and the others."""
+    q = figure.quantity
+    if q.end >= len(doc) or doc[q.end].lower_ not in ("other", "others") or q.start - 2 < start \
+            or doc[q.start - 1].lower_ != "and":
+        return figure
+    k = q.start - 2
+    if doc[k].tag_ not in ("NN", "NNP"):
+        return figure
+    while k > start and doc[k - 1].pos_ in ("NOUN", "PROPN", "ADJ", "DET") \
+            and not doc[k - 1].like_num:
+        k -= 1
+    if doc[k].lower_ not in ("the", "a", "an") and doc[k].pos_ != "PROPN":
+        return figure
+    return replace(figure, quantity=replace(q, start=k, value=q.value + 1), np_start=k)
+
+
+def _casualties_against_wounded(doc: Doc, figures: list[Figure]) -> list[Figure]:
+    """"lost 25 casualties and 60 wounded": set against the wounded, casualties are the dead
+    (as Armenian and Russian wire English uses the word)."""
+    if not any(f.outcome == "wounded" for f in figures):
+        return figures
+    return [replace(f, outcome="killed") if f.outcome == "killed_or_wounded"
+            and doc[f.outcome_start].lemma_.lower() in ("casualty", "casualties") else f
+            for f in figures]
 
 
 def _opens_list(doc: Doc, i: int, stop: int) -> bool:
