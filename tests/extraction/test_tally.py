@@ -23,3 +23,10 @@ def test_one_claimants_figures_for_different_losses_add_up():
 
 def test_a_range_counts_its_low_end_and_vague_counts_nothing():
     assert fatalities([_killed(15, low=10), _killed(None)]) == 10
+
+
+def test_a_bare_tally_is_the_reports_own_count():
+    tally = _killed(2)
+    tally = type(tally)(**{**tally.__dict__, "evidence": type(tally.evidence)(0, 13,
+                                                                              "2 fatalities.")})
+    assert fatalities([_killed(1, subject="MEX"), tally]) == 2

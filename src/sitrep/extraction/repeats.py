@@ -56,7 +56,8 @@ def _same_figure(a: Claim, b: Claim, title_end: int, lede_end: int = 0) -> bool:
         return False
     if a.quantity.value is None and a.quantity.low is None:
         return False  # vague counts ("dozens") are not figures to compare
-    if a.subject.actor != b.subject.actor or a.parent or b.parent:
+    if a.parent or b.parent or a.subject.actor != b.subject.actor and not (
+            is_tally(a) or is_tally(b)):  # "1 fatality." names no side of its own
         return False
     headline = b.evidence.start < title_end
     if a.outcome != b.outcome and not (
@@ -64,7 +65,7 @@ def _same_figure(a: Claim, b: Claim, title_end: int, lede_end: int = 0) -> bool:
         return False
     if headline:
         return True
-    if a.quantity.value == 1 and not (_tally(a) or _tally(b)) or _differ(a.event_date,
+    if a.quantity.value == 1 and not (is_tally(a) or is_tally(b)) or _differ(a.event_date,
                                                                        b.event_date):
         return False  # "a man was killed" here, "a woman" there: two losses
     if a.claimant.actor is None or b.claimant.actor is None:
@@ -77,7 +78,7 @@ _TALLY = re.compile(r"^\W*(?:\d+|one|a|an)\s+(?:fatalit(?:y|ies)|deaths?|dead|ki
                     r"injur(?:y|ies|ed)|wounded|casualt(?:y|ies))\W*$", re.I)
 
 
-def _tally(claim: Claim) -> bool:
+def is_tally(claim: Claim) -> bool:
     """A bare count that sums up what the text has told ("1 fatality.", "2 dead")."""
     return bool(_TALLY.match(claim.evidence.text))
 

@@ -6,7 +6,8 @@ different losses it reports ("5 FC personnel and 1 officer were killed": 6), the
 side whose dead are counted the lowest claimant's sum is taken (the ministry's 10 against
 the militants' 15: 10), and the sides are summed. Subtotals ("including 2 children") are
 inside their totals and not counted again; a vague count ("dozens") counts what coders
-assign it (12); a range counts its low end.
+assign it (12); a range counts its low end. A bare tally the report gives of all its dead
+("3 fatalities.") is that count.
 """
 
 from __future__ import annotations
@@ -15,16 +16,21 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from ..records import Claim
+from .repeats import is_tally
 
 
 def fatalities(claims: Iterable[Claim]) -> int:
     """The conservative death toll of a report's claims."""
     by_claimant: dict[tuple, dict[str | None, int]] = defaultdict(lambda: defaultdict(int))
+    tallies = []
     for claim in claims:
         if claim.outcome != "killed" or claim.item != "personnel" or claim.parent:
             continue
         value = _low(claim)
         if value is None or claim.background:
+            continue
+        if is_tally(claim):  # "3 fatalities.": the report's own count of all its dead
+            tallies.append(value)
             continue
         who = (claim.claimant.actor, claim.claimant.name)
         by_claimant[who][claim.subject.actor] += value
@@ -32,7 +38,7 @@ def fatalities(claims: Iterable[Claim]) -> int:
     for counts in by_claimant.values():
         for side, value in counts.items():
             lowest[side] = min(value, lowest.get(side, value))
-    return sum(lowest.values())
+    return max(tallies) if tallies else sum(lowest.values())
 
 
 def _low(claim: Claim) -> int | None:
