@@ -200,3 +200,11 @@ def test_editors_brackets_and_quoted_lists_of_losses(nlp, text, expected):
 ])
 def test_the_one_named_beside_a_count_and_casualties_against_wounded(nlp, text, expected):
     assert read(nlp, text) == expected
+
+
+def test_subtotals_attach_to_their_own_total(nlp):
+    doc = nlp("At least 33 people, including 12 women, were killed and 58 others, including "
+              "21 children, wounded.")
+    figures = find_figures(doc)
+    assert [(f.quantity.value, f.outcome, f.parent) for f in figures] == [
+        (33, "killed", None), (12, "killed", 0), (58, "wounded", None), (21, "wounded", 2)]

@@ -190,11 +190,11 @@ def _passive_after(doc: Doc, i: int, stop: int, strict: bool) -> OutcomeWord | N
     """The first outcome word after the counted phrase in the same clause. Unless
     ``strict``, the rest of a list that shares the verb is skipped over ("130 tanks, 200
     guns ... were destroyed") and so is one place phrase ("5 soldiers in X were killed")."""
-    j, pp_skips = i, 0
+    j, pp_skips, np_end = i, 0, i
     while j < stop:
         word = outcome_at(doc, j, stop)
         if word is not None and word.role in ("verb", "adj") and _usable(doc, word):
-            return word if _passive_use(doc, word, i, stop) else None
+            return word if _passive_use(doc, word, np_end, stop) else None
         tok = doc[j]
         low = tok.lower_
         if low in CLAUSE_STOPS:
@@ -206,7 +206,7 @@ def _passive_after(doc: Doc, i: int, stop: int, strict: bool) -> OutcomeWord | N
             return OutcomeWord(j, j + 2, "killed", None, "verb")  # "were fatally assaulted"
         aside = _apposed_part(doc, j, stop)
         if aside is not None:  # "7 civilians, 3 of them women, were killed"
-            j = aside
+            j = np_end = aside  # "58 others, including 21 children, wounded"
         elif tok.text == "(" and not strict:
             j = _after_parenthesis(doc, j, stop)
         elif low in PASSIVE_GLUE or tok.text in QUOTES or tok.pos_ in ("AUX", "ADV", "PART"):
