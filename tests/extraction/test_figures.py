@@ -208,3 +208,13 @@ def test_subtotals_attach_to_their_own_total(nlp):
     figures = find_figures(doc)
     assert [(f.quantity.value, f.outcome, f.parent) for f in figures] == [
         (33, "killed", None), (12, "killed", 0), (58, "wounded", None), (21, "wounded", 2)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("At least 47 prisoners were killed by prison guards.", [(47, "personnel", "killed")]),
+    ("Five corpses of suspected militants were discovered.", [(5, "personnel", "killed")]),
+    ("Clashes began at 10:30 local time, and 3 local policemen were killed.",
+     [(3, "personnel", "killed")]),
+])
+def test_prisoners_corpses_and_local_people(nlp, text, expected):
+    assert read(nlp, text) == expected

@@ -137,6 +137,8 @@ def _not_a_count(doc: Doc, i: int, j: int, stop: int) -> bool:
         return True
     if after is not None and after_low in lex["units_after"]:
         return True
+    if after_low == "local" and j + 1 < stop and doc[j + 1].lower_ == "time":
+        return True  # "10:30 local time"; but "3 local policemen" are counted
     if after is not None and after.text in (":", "/") and j + 1 < stop and doc[j + 1].like_num:
         return True  # times and fractions: 10:30, 3/4
     if after_low == "-" and j + 1 < stop and doc[j + 1].lower_.rstrip("s") in lex["compound_after"]:

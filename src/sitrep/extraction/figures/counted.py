@@ -106,8 +106,8 @@ def _np_extent(doc: Doc, i: int, stop: int) -> int:
             doc[j + 1].pos_ in ("NOUN", "PROPN", "ADJ")
         if not (tok.pos_ in NP_POS or tok.text == "-" or tok.text in QUOTES or modifier):
             break
-        if tok.lower_ in ("of", "and") or tok.lower_ in HOSTAGE_WORDS:
-            break
+        if tok.lower_ in ("of", "and") or tok.lower_ in HOSTAGE_WORDS and j > i:
+            break  # "took 240 people hostage"; but "47 prisoners were killed"
         if tok.pos_ == "NUM" and j > i and not _model_number(doc, j, stop):
             break
         if j > i and doc[j - 1].pos_ == "NOUN" and _postposed_outcome(doc, j, stop):
