@@ -6,7 +6,9 @@
     │   ├── NotAFile        a directory or other non-file
     │   ├── BinaryInput     looks like binary data, not text
     │   ├── EmptyInput      nothing but white space
-    │   └── TooLarge        over the size limit
+    │   ├── TooLarge        over the size limit
+    │   ├── NotText         not a str (None, bytes, a number) given to the API
+    │   └── OverBudget      took longer than the report's time budget
     ├── BadOption           a command-line or API option has a bad value
     ├── ModelError          the spaCy pipeline cannot be loaded
     └── GazetteerMissing    no gazetteer file where one was required
@@ -46,6 +48,16 @@ class EmptyInput(InputError):
 
 class TooLarge(InputError):
     code = "E105"
+
+
+class NotText(InputError, TypeError):
+    """Also a TypeError, which is what Python code expects for an argument of a wrong type."""
+
+    code = "E106"
+
+
+class OverBudget(InputError):
+    code = "E107"
 
 
 class BadOption(SitrepError):

@@ -72,14 +72,23 @@ def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _quoted(flag, limit: int = 5) -> str:
+    """The words of a flag's evidence: ' — “July 27”, “the fourth day”, “the 27th”'."""
+    quotes = [f"“{_short(span.text, 40)}”" for span in flag.evidence[:limit]]
+    more = len(flag.evidence) - limit
+    if more > 0:
+        quotes.append(f"and {more} more")
+    return f" — {', '.join(quotes)}" if quotes else ""
+
+
 def table_text(report: Report, width: int = 160) -> str:
     console = Console(width=width, record=True, file=io.StringIO())
     console.print(_table(report))
     if report.flags:
         console.print("[bold]Flags[/]")
         for flag in report.flags:
-            where = f" — “{flag.span.text}”" if flag.span else ""
-            console.print(f"  [yellow]{flag.kind}[/]: {flag.message}{where}", highlight=False)
+            console.print(f"  [yellow]{flag.kind}[/]: {flag.message}{_quoted(flag)}",
+                          highlight=False)
     if not report.claims:
         console.print("No loss figures found in this report.")
     return console.export_text()

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import TYPE_CHECKING
 
+from ..offsets import overlapping, start_of, starting_in, within
 from ..records import Period
+from ..resolve.time import iso_bounds
 
 if TYPE_CHECKING:
     from .claims import SentenceFacts
@@ -71,32 +74,32 @@ class ClaimDates:
             return None
         self.stated_spans.append(span)
         s, e = span
-        for mention in self.dates:
-            if mention.start < e and s < mention.end:
-                return self.day_of(mention)
-        return None
+        mention = next(iter(overlapping(self.dates, s, e)), None)
+        return self.day_of(mention) if mention is not None else None
 
     def date_after_cue(self, cue_end: int) -> tuple[int, int] | None:
         """"X said on the 20th that ...": a date right after the cue dates the statement,
         wherever the parser hung it."""
-        for m in self.dates:
-            if cue_end <= m.start <= cue_end + 40 and _AFTER_CUE.match(
+        for m in starting_in(self.dates, cue_end, cue_end + 41):
+            if _AFTER_CUE.match(
                     self.text[cue_end:m.start]) and m.kind not in ("ordinal_day", "ref"):
                 return (m.start, m.end)
         return None
 
     def day_of(self, mention) -> str | None:
         if mention.kind == "same_day":
-            before = [d for d in self.dates if d.end <= mention.start and d.precision == "day"
-                      and d.start_date is not None]
-            return before[-1].start_date.isoformat() if before else None
+            at = bisect_left(self.dates, mention.start, key=start_of)
+            earlier = (self.dates[k] for k in range(at - 1, -1, -1))
+            before = next((d for d in earlier if d.end <= mention.start
+                           and d.precision == "day" and d.start_date is not None), None)
+            return before.start_date.isoformat() if before else None
         if mention.precision == "day" and mention.start_date is not None:
             return mention.start_date.isoformat()
         return None
 
     def dates_in(self, start: int, end: int) -> list:
-        return [d for d in self.dates if start <= d.start and d.end <= end
-                and d.start >= self.dateline_end]  # the dateline dates the report
+        return [d for d in within(self.dates, start, end)
+                if d.start >= self.dateline_end]  # the dateline dates the report
 
     def period(self, clause: tuple[int, int], stated_on: str | None,
                 pos: int, cumulative: bool = True, neighbours=None) -> Period | None:
@@ -140,7 +143,7 @@ class ClaimDates:
         fighting dated in the figure's own sentence, as precisely as the text dates it."""
         for start, end, _date in self.outbreaks:
             if clause[0] <= start and end <= clause[1]:
-                mention = next((m for m in self.dates if m.start == start), None)
+                mention = next(iter(starting_in(self.dates, start, start + 1)), None)
                 return self.undisputed(mention) if mention else None
         return None
 
@@ -149,8 +152,8 @@ class ClaimDates:
         ("since it began in 2011" starts in "2011", not on 1 January)."""
         if mention.start in self.disputed and self.anchor is not None:
             return self.anchor.isoformat()
-        if mention.precision in ("year", "month") and mention.value:
-            return mention.value
+        if mention.precision in ("year", "month") and iso_bounds(mention.value):
+            return mention.value  # not a quarter, season or decade: those start on a day
         return _first_day(mention)
 
     def dated_after(self, pos: int, limit: int) -> str | None:

@@ -22,6 +22,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 
+from ..offsets import within
 from ..records import Claim, Claimant, Place, Quantity, Span, Subject
 from . import subjects as rules
 from .claim_dates import ClaimDates, own_phrase, perfect
@@ -130,9 +131,8 @@ class ClaimBuilder:
     def _place_code(self, start: int, end: int) -> str | None:
         """The country of a place a source is of: "the governor of Belgorod region",
         "Dnipropetrovsk regional Gov. X" — not a place inside a name ("Al-Masirah TV")."""
-        for m in self.context.places:
-            if not (start <= m.start and m.end <= end) or \
-                    not self.context.is_state(m.place.country):
+        for m in within(self.context.places, start, end):
+            if not self.context.is_state(m.place.country):
                 continue
             before = self.text[max(start, m.start - 8):m.start].lower()
             after = self.text[m.end:m.end + 12].lower()
@@ -287,9 +287,7 @@ class ClaimBuilder:
         claim's clause, nearer to this figure than to the figures either side."""
         before, after, _part, _first = neighbours
         best = None
-        for m in self.context.places:
-            if not (clause[0] <= m.start and m.end <= clause[1]):
-                continue
+        for m in within(self.context.places, *clause):
             if not _IN_PLACE.search(self.text[max(clause[0], m.start - 30):m.start]):
                 continue
             distance = abs(m.start - pos)

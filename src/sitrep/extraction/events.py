@@ -22,7 +22,9 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..datafiles import tsv_rows
+from ..offsets import by_start, starting_in, within
 from ..records import Claim, Event, EventActor, EventDate, Place, Reporter, Span
+from ..resolve.time import iso_bounds, iso_precision
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -304,7 +306,8 @@ class EventBuilder:
         self.context = context
         self.today = dt.date.fromisoformat(today) if today else None
         self.sources_at = sources_at  # sentence index -> the source speaking there
-        self.places = places
+        self.places = by_start(places)
+        self._actors_by_start = by_start(context.actors)
 
     def build(self, sentences, claims=()) -> list[Event]:
         events = []
@@ -328,7 +331,7 @@ class EventBuilder:
             return []
         first = hit[0]
         day = first.event_date or (first.period.start if first.period else None)
-        date = EventDate(day, day, "day" if day and len(day) == 10 else None)
+        date = EventDate(day, day, iso_precision(day))
         reporter = Reporter(source.claimant.actor, source.claimant.name) if source else None
         return [Event(
             type="ASSAULT", mode=None, actors=(),
@@ -376,8 +379,8 @@ class EventBuilder:
                     out.setdefault(code, EventActor(code, words))
                 continue
             codes = [(self.context.umbrella(m.code) if self.context.umbrella else None)
-                     or m.code for m in self.context.actors
-                     if start <= m.start < end and m.code
+                     or m.code for m in starting_in(self._actors_by_start, start, end)
+                     if m.code
                      and m.kind not in ("place", "affiliation")]
             for code in codes:
                 out.setdefault(code, EventActor(code, words))
@@ -386,8 +389,8 @@ class EventBuilder:
         return list(out.values())
 
     def _date(self, trigger: Trigger, facts, source) -> EventDate:
-        inside = [m for m in self.dates if facts.start <= m.start and m.end <= facts.end
-                  and m.kind not in ("ordinal_day", "ref") and m.start_date is not None]
+        inside = [m for m in within(self.dates, facts.start, facts.end)
+                  if m.kind not in ("ordinal_day", "ref") and m.start_date is not None]
         content = _content(source, facts)
         if content and content[0] <= trigger.cue[0] < content[1] and trigger.type in DEEDS:
             # "X reported today that Y was kidnapped": "today" dates the report, not the
@@ -404,8 +407,8 @@ class EventBuilder:
         return EventDate(None, None, None)
 
     def _place(self, trigger: Trigger, facts, source) -> Place | None:
-        candidates = [p for p in self.places if facts.start <= p.start < facts.end
-                      and self._where_it_happened(p.start, facts.start)]
+        candidates = [p for p in starting_in(self.places, facts.start, facts.end)
+                      if self._where_it_happened(p.start, facts.start)]
         content = _content(source, facts)
         if trigger.type in STATEMENT_TYPES and content:
             # where a demand was made, not the place it is about
@@ -426,9 +429,10 @@ class EventBuilder:
         reporter's reminder ("let us recall")."""
         if HISTORY.search(sentence):
             return True
-        if self.today is None or date.end is None:
+        bounds = iso_bounds(date.end)  # the end can be a month or a year: "1988-04"
+        if self.today is None or bounds is None:
             return RECALLED.search(sentence) is not None
-        return dt.date.fromisoformat(date.end) < self.today - dt.timedelta(days=30)
+        return bounds[1] < self.today - dt.timedelta(days=30)
 
 
 def _content(source, facts) -> tuple[int, int] | None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..nlp.sentences import Sentence
+from ..offsets import within
 from .attribution import find_attributions
 from .claims import SentenceFacts
 from .events import Trigger, find_triggers
@@ -15,7 +16,7 @@ from .figures import Figure, find_figures
 def sentence_facts(text: str, index: int, sentence: Sentence, sdoc, dates) -> SentenceFacts:
     base = sentence.start
     facts = SentenceFacts(index, sentence.start, sentence.end, sentence.paragraph)
-    skip = _date_tokens(sdoc, base, dates)
+    skip = _date_tokens(sdoc, base, within(dates, sentence.start, sentence.end))
     for figure in find_figures(sdoc, None, skip):
         facts.figures.append((figure, _offsets(sdoc, base, figure)))
     facts.attributions = [_shift(a, base) for a in find_attributions(sdoc, nested=True)
@@ -58,8 +59,8 @@ def _agent(verb):
 
 
 def _date_tokens(sdoc, base: int, dates) -> frozenset[int]:
-    spans = [(d.start - base, d.end - base) for d in dates
-             if d.start >= base and d.end <= base + len(sdoc.text)]
+    """The tokens of the sentence's own ``dates``."""
+    spans = [(d.start - base, d.end - base) for d in dates]
     return frozenset(t.i for t in sdoc for s, e in spans
                      if t.idx < e and s < t.idx + len(t.text))
 

@@ -70,13 +70,30 @@ def document_id(text: str) -> str:
     return hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()
 
 
+# Report dates sitrep accepts: wide enough for any archive, narrow enough that date
+# arithmetic around them ("the previous year", "30 days before") stays in the calendar.
+FIRST_YEAR, LAST_YEAR = 1000, 2999
+
+
 def parse_published(value: str | dt.date | None) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(value.strip())
-    except ValueError:
-        raise BadOption(f"--published {value!r}: use a date like 2020-09-30") from None
+    """The report date from ``--published`` or the API's ``published``: an ISO date
+    (``"2020-09-30"``) or a ``datetime.date``; anything else is a ``BadOption``."""
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if not isinstance(value, (str, dt.date)):
+        raise BadOption(f"published={value!r}: give the report date as a string like "
+                        "'2020-09-30' or a datetime.date")
+    if isinstance(value, str):
+        try:
+            value = dt.date.fromisoformat(value.strip())
+        except ValueError:
+            raise BadOption(f"--published {value!r}: use a date like 2020-09-30") from None
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise BadOption(f"--published {value.isoformat()}: sitrep reads reports dated from "
+                        f"{FIRST_YEAR} to {LAST_YEAR}; check the date")
+    return value
 
 
 def prepare(text: str, published: str | dt.date | None = None,
