@@ -7,17 +7,18 @@ The text (default: the bundled example report, its title left out) is repeated a
 paragraphs until it reaches each size in bytes (UTF-8). Each size runs in its own child
 process, so its peak resident memory is its own, and is extracted once with the report's
 time budget switched off. Reported per size: seconds (model loading and the gazetteer's
-opening excluded), peak RSS in MB, the counts of claims, events and flags, the size of the
-JSON output, and the time relative to the smallest size.
+opening excluded) in all and per pipeline stage, peak RSS in MB, the counts of claims,
+events and flags, the size of the JSON output, and the time relative to the smallest size.
 
-``--profile N`` also profiles every size (cProfile; slower) and reports the N functions
-with the most own time and the share of time spent in each sitrep module, to see which
-stage stops scaling.
+``--profile N`` also profiles every size (cProfile; slower) and reports the share of time
+in each pipeline stage and each module, and the N functions with the most own time, to
+see which stage stops scaling.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import cProfile
 import json
 import pstats
@@ -26,6 +27,8 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+
+from sitrep import budget
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_TEXT = ROOT / "examples" / "naka-2020-09-30.txt"
@@ -64,31 +67,73 @@ def run_size(text_path: Path, published: str | None, size: int, profile: int) ->
     start = time.perf_counter()
     if profiler:
         profiler.enable()
-    report = extractor.extract(text, published)
+    with _clocks() as clocks:
+        report = extractor.extract(text, published)
     if profiler:
         profiler.disable()
     seconds = time.perf_counter() - start
+    stages = clocks[-1].stages(time.monotonic())
     out = json.dumps(report.to_dict(), ensure_ascii=False)
     result = {
         "bytes": len(text.encode("utf-8")), "chars": len(text), "seconds": round(seconds, 2),
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "claims": len(report.claims), "events": len(report.events),
         "flags": len(report.flags), "json_bytes": len(out.encode("utf-8")),
+        "stages": {k: round(v, 2) for k, v in stages.items()},
     }
     if profiler:
         result["profile"] = _profile(profiler, profile)
     return result
 
 
+# The pipeline's stages, by the function that runs each (cumulative time under it).
+STAGES = {
+    ("sitrep/resolve/time/matching.py", "find_dates"): "dates",
+    ("sitrep/resolve/actors/lexicon.py", "find"): "actors",
+    ("sitrep/nlp/sentences.py", "split"): "sentences",
+    ("sitrep/pipeline.py", "_analyse"): "parse + sentence facts",
+    ("sitrep/resolve/places.py", "find_places_in_parts"): "places (resolve/places.py)",
+    ("sitrep/extraction/anchor.py", "find_anchor"): "start of the fighting",
+    ("sitrep/extraction/claims.py", "build"): "claims",
+    ("sitrep/extraction/events.py", "build"): "events",
+    ("sitrep/checks/numbers.py", "number_conflicts"): "checks",
+    ("sitrep/checks/pairs.py", "contradicting_claims"): "checks",
+}
+
+
+@contextlib.contextmanager
+def _clocks():
+    """The time budgets the extractor starts (each records when its stages began)."""
+    started: list[budget.Budget] = []
+    original = budget.Budget.start
+
+    def start(seconds):
+        started.append(original(seconds))
+        return started[-1]
+
+    budget.Budget.start = start
+    try:
+        yield started
+    finally:
+        budget.Budget.start = original
+
+
 def _profile(profiler: cProfile.Profile, top: int) -> dict:
     stats = pstats.Stats(profiler).stats  # {(file, line, name): (cc, nc, tt, ct, callers)}
     total = sum(tt for _cc, _nc, tt, _ct, _callers in stats.values()) or 1.0
+    stages: dict[str, float] = {}
+    for (file, _line, name), (_cc, _nc, _tt, ct, _callers) in stats.items():
+        label = STAGES.get((_module(file), name))
+        if label:
+            stages[label] = stages.get(label, 0.0) + ct
     modules: dict[str, float] = {}
     for (file, _line, _name), (_cc, _nc, tt, _ct, _callers) in stats.items():
         modules[_module(file)] = modules.get(_module(file), 0.0) + tt
     ranked = sorted(stats.items(), key=lambda kv: kv[1][2], reverse=True)[:top]
     return {
         "seconds": round(total, 2),
+        "stage_share": {k: round(v / total, 3) for k, v in
+                        sorted(stages.items(), key=lambda kv: -kv[1])},
         "module_share": {m: round(t / total, 3) for m, t in
                          sorted(modules.items(), key=lambda kv: -kv[1]) if t / total >= 0.01},
         "top_own_time": [{"function": f"{_module(f)}:{n}", "calls": nc,
@@ -147,7 +192,8 @@ def main(argv: list[str] | None = None) -> int:
               f"x{row['size_ratio']:<5} the size) {row['peak_rss_mb']:7.1f} MB peak  "
               f"{row['claims']} claims, {row['events']} events, {row['flags']} flags, "
               f"{row['json_bytes']:,} B of JSON")
-        for name, share in row.get("profile", {}).get("module_share", {}).items():
+        print("    " + ", ".join(f"{k} {v} s" for k, v in row["stages"].items()))
+        for name, share in row.get("profile", {}).get("stage_share", {}).items():
             print(f"    {share:6.1%}  {name}")
     return 0
 

@@ -11,7 +11,8 @@
     │   └── OverBudget      took longer than the report's time budget
     ├── BadOption           a command-line or API option has a bad value
     ├── ModelError          the spaCy pipeline cannot be loaded
-    └── GazetteerMissing    no gazetteer file where one was required
+    ├── GazetteerMissing    no usable gazetteer file where one was required
+    └── CacheError          the gazetteer cannot be written where it belongs
 """
 
 from __future__ import annotations
@@ -70,3 +71,7 @@ class ModelError(SitrepError):
 
 class GazetteerMissing(SitrepError):
     code = "E400"
+
+
+class CacheError(SitrepError):
+    code = "E401"

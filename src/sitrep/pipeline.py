@@ -113,11 +113,12 @@ class Extractor:
             parts, text, self.gazetteer,
             countries=[c for c in about if self.actors.is_state(c)],
             dateline=prepared.document.dateline.place))
-        clock.check("claims")
+        clock.check("start of the fighting")
         anchor = find_anchor(text, [(s.start, s.end) for s in sentences], dates)
         context = parties.context(self.actors, text, mentions, about, sentences,
                                   prepared.document.dateline, places)
         disputed = anchor.disputed
+        clock.check("claims")
         outbreaks = tuple((v.span.start, v.span.end, v.date) for v in anchor.votes
                           if v.how == "outbreak")
         def code_of(phrase: str) -> str | None:

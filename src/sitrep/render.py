@@ -7,6 +7,7 @@ from collections import OrderedDict
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from .records import Claim, Report
 
@@ -16,8 +17,10 @@ _QUALIFIER = {"exact": "", "approx": "~", "at_least": "≥", "more_than": ">", "
 
 def quantity_text(claim: Claim) -> str:
     q = claim.quantity
-    if q.qualifier == "range":
+    if q.qualifier == "range" and q.low is not None and q.high is not None:
         return f"{q.low:,}–{q.high:,}"
+    if q.value is None:  # a count in words ("dozens"): the words say it
+        return getattr(claim, "vague", None) or "?"
     return f"{_QUALIFIER.get(q.qualifier, '')}{q.value:,}"
 
 
@@ -32,11 +35,13 @@ def claimant_text(claim: Claim) -> str:
     return f"{code}{name}".strip()
 
 
-def _table(report: Report) -> Table:
+def _table(report: Report, source: str | None = None) -> Table:
     doc = report.document
     title = doc.title or "(untitled report)"
-    table = Table(title=f"{title} — {doc.published or 'date unknown'}", show_lines=False,
-                  expand=False)
+    # report text goes in as Text, never as markup: "[/b]" in a report is words
+    table = Table(title=Text(f"{title} — {doc.published or 'date unknown'}"),
+                  show_lines=False, expand=False,
+                  caption=Text(source) if source else None, caption_justify="left")
     for header in ("claimant", "about", "outcome", "what", "how many", "stated", "period",
                    "when", "evidence"):
         table.add_column(header, overflow="fold")
@@ -46,7 +51,7 @@ def _table(report: Report) -> Table:
     for name, claims in groups.items():
         for k, claim in enumerate(claims):
             period = claim.period
-            table.add_row(
+            table.add_row(*(Text(cell) for cell in (
                 name if k == 0 else "",
                 _subject_text(claim),
                 claim.outcome.replace("_", " "),
@@ -56,7 +61,7 @@ def _table(report: Report) -> Table:
                 f"{period.start or '?'} → {period.end or '?'}" if period else "",
                 claim.event_date or "",
                 _short(claim.evidence.text),
-            )
+            )))
         table.add_section()
     return table
 
@@ -81,14 +86,15 @@ def _quoted(flag, limit: int = 5) -> str:
     return f" — {', '.join(quotes)}" if quotes else ""
 
 
-def table_text(report: Report, width: int = 160) -> str:
+def table_text(report: Report, width: int = 160, source: str | None = None) -> str:
+    """The claims table, then the flags; ``source``: the input's path, shown under it."""
     console = Console(width=width, record=True, file=io.StringIO())
-    console.print(_table(report))
+    console.print(_table(report, source))
     if report.flags:
         console.print("[bold]Flags[/]")
         for flag in report.flags:
-            console.print(f"  [yellow]{flag.kind}[/]: {flag.message}{_quoted(flag)}",
-                          highlight=False)
+            console.print(Text.assemble("  ", (flag.kind, "yellow"),
+                                        f": {flag.message}{_quoted(flag)}"), highlight=False)
     if not report.claims:
         console.print("No loss figures found in this report.")
     return console.export_text()
