@@ -27,7 +27,7 @@ from .extraction.claims import ClaimBuilder, SentenceFacts
 from .extraction.events import EventBuilder, link_claims
 from .extraction.facts import sentence_facts
 from .ingest import truecase
-from .ingest.document import document_id, prepare
+from .ingest.document import document_id, prepare, unknown_year
 from .ingest.text import check_text
 from .nlp import pipeline as nlp_pipeline
 from .nlp.sentences import Selector, Sentence, split
@@ -91,7 +91,8 @@ class Extractor:
             text = truecase.truecase(text, self._is_name)
         report = self._read(text, published, encoding, clock)
         if shouting:
-            report = replace(truecase.restore_spans(report, original), document=replace(
+            report = truecase.restore_spans(report, original)
+            report = replace(report, document=replace(
                 report.document, id=document_id(original), text=original),
                 flags=(_TRUECASED, *report.flags))
         return report
@@ -100,6 +101,7 @@ class Extractor:
         prepared = prepare(text, published, encoding)
         clock.check("dates")
         dates = find_dates(text, prepared.reference)
+        year_flag = unknown_year(prepared, dates)
         clock.check("actors")
         mentions = self.actors.find(text)
         about = document_countries(mentions, states_only=False, lexicon=self.actors)
@@ -144,7 +146,7 @@ class Extractor:
                               span.end if span else 0).build(facts, claims)
         claims = link_claims(claims, events)
         clock.check("checks")
-        flags = [*prepared.flags, *anchor.flags,
+        flags = [*prepared.flags, *([year_flag] if year_flag else []), *anchor.flags,
                  *_actor_flags(text, mentions), *number_conflicts(claims),
                  *contradicting_claims(claims)]
         return Report(

@@ -136,7 +136,7 @@ class ClaimDates:
                 start, end = _first_day(m), _last_day(mentions[i + 1])
         if start is None:
             return None
-        return Period(start, end)
+        return Period(start, end if _in_order(start, end) else None)
 
     def outbreak_in(self, clause: tuple[int, int]) -> str | None:
         """"The war, which erupted on April 15, 2023, has killed ...": the start of the
@@ -241,3 +241,9 @@ def perfect(text: str, offsets: dict) -> bool:
     one event's ("in which militants killed 1,200")?"""
     start = offsets.get("outcome", (0, 0))[0]
     return bool(_PERFECT.search(text[max(0, start - 25):start])) or offsets.get("toll", False)
+
+
+def _in_order(start: str, end: str | None) -> bool:
+    """A period never ends before it starts: an end the text puts earlier is left out."""
+    first, last = iso_bounds(start), iso_bounds(end)
+    return end is None or first is None or last is None or last[1] >= first[0]

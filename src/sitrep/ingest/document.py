@@ -2,7 +2,8 @@
 
 The report date comes from ``published`` when given, else from the dateline. A dateline
 without a year and no ``published`` leaves the year unknown: later stages leave year-less
-dates null and the report carries an ``unknown_year`` flag, rather than guessing a year.
+dates null and the report carries an ``unknown_year`` flag (``unknown_year``) naming them,
+rather than guessing a year.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dataclasses import dataclass, replace
 from ..errors import BadOption
 from ..records import Dateline, Document, Flag, Span
 from ..resolve.time import Reference, parse_dateline_date
+from .script import language_flag
 
 # "BAKU, Sept 30 (Reuters) -", "SAN SALVADOR, 12 JAN 90 (RADIO VENCEREMOS) --",
 # "KYIV, Ukraine (AP) —": an upper-case place, a comma, then anything up to the dash.
@@ -106,15 +108,11 @@ def prepare(text: str, published: str | dt.date | None = None,
     if pub and dateline_ref and dateline_ref.year is None and dateline.date is None:
         dateline = replace(dateline, date=_in_year_before(dateline_ref, pub))
     flags: list[Flag] = []
-    if reference is None or reference.year is None:
-        flags.append(Flag(
-            "unknown_year",
-            "the report gives no year and no --published date was passed: dates without "
-            "a year are left empty",
-            dateline.span,
-        ))
     if encoding == "latin-1":
         flags.append(Flag("encoding", "the file is not valid UTF-8; it was read as Latin-1"))
+    foreign = language_flag(text)
+    if foreign is not None:
+        flags.append(foreign)
     report_date = reference.as_date() if reference else None
     document = Document(
         id=document_id(text),
@@ -125,6 +123,28 @@ def prepare(text: str, published: str | dt.date | None = None,
         encoding=encoding,
     )
     return Prepared(document, reference, tuple(flags))
+
+
+# Mentions whose value waits for another date of the text, not for the report's year.
+_ANAPHORIC = frozenset({"ordinal_day", "same_day"})
+
+
+def unknown_year(prepared: Prepared, dates) -> Flag | None:
+    """The ``unknown_year`` flag, when the report's date is unknown (no ``published``, no
+    year in the dateline) and some date of the text needs it: its evidence is each date
+    left empty ("the 29th", "Tuesday"). A text whose dates all state their year needs
+    none."""
+    reference = prepared.reference
+    if reference is not None and reference.year is not None:
+        return None
+    empty = [d for d in dates if d.value is None and d.kind not in _ANAPHORIC]
+    if not empty:
+        return None
+    return Flag(
+        "unknown_year",
+        f"the report's date is unknown (no --published date, no year in a dateline), so "
+        f"{len(empty)} date(s) without a year ('{empty[0].text}', ...) are left empty",
+        tuple(Span.of(prepared.document.text, d.start, d.end) for d in empty))
 
 
 def _title(text: str) -> tuple[str | None, int]:
