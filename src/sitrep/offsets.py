@@ -12,7 +12,7 @@ bisect instead: logarithmic in the list, plus the matches.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Protocol, TypeVar
 
 
@@ -51,6 +51,24 @@ def overlapping(items: Sequence[T], start: int, end: int) -> Sequence[T]:
     lo = bisect_right(items, start, key=_end)
     hi = bisect_left(items, end, lo=lo, key=start_of)
     return items[lo:hi]
+
+
+class ByStart:
+    """Records of any kind found by a start offset ``key`` (a claim by its evidence's
+    start), returned in the order they were given: for lists not kept in text order."""
+
+    def __init__(self, items: Sequence[T], key: Callable[[T], int] = start_of) -> None:
+        order = sorted(range(len(items)), key=lambda i: key(items[i]))
+        self._items = [items[i] for i in order]
+        self._keys = [key(item) for item in self._items]
+        self._order = order
+
+    def starting_in(self, start: int, end: int) -> list:
+        """The items whose key lies in ``[start, end)``, in their given order."""
+        lo = bisect_left(self._keys, start)
+        hi = bisect_left(self._keys, end, lo=lo)
+        return [item for _i, item in sorted(zip(self._order[lo:hi], self._items[lo:hi],
+                                                strict=True), key=lambda pair: pair[0])]
 
 
 def by_start(items) -> list:

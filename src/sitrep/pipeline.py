@@ -106,7 +106,8 @@ class Extractor:
         mentions = self.actors.find(text)
         about = document_countries(mentions, states_only=False, lexicon=self.actors)
         mentions = resolve_sides(mentions, about, lexicon=self.actors)
-        mentions = parties.definite_references(text, mentions)
+        # in text order: later stages look actors up by offset
+        mentions = by_start(parties.definite_references(text, mentions))
         clock.check("sentences")
         sentences = split(text, self.nlp.tokenizer)
         facts, parts = self._analyse(text, sentences, dates, prepared.document.title, clock)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, insort
 from typing import TYPE_CHECKING
 
-from ..offsets import overlapping, start_of, starting_in, within
+from ..offsets import ByStart, overlapping, start_of, starting_in, within
 from ..records import Period
 from ..resolve.time import iso_bounds
 
@@ -63,9 +63,11 @@ class ClaimDates:
         self.anchor = anchor  # the date the fighting began, when the report settles it
         self.disputed = disputed  # starts of date mentions the report contradicts
         self.outbreaks = outbreaks  # (start, end, date) of each dated start of the fighting
+        self._outbreak_starts = sorted(start for start, _end, _date in outbreaks)
+        self._outbreaks_by_start = ByStart(list(outbreaks), key=lambda o: o[0])
         self.today = today
         self.dateline_end = dateline_end
-        self.stated_spans: list[tuple[int, int]] = []  # dates that date statements
+        self.stated_spans = _Spans()  # dates that date statements
         self.sentences: list = []  # the document's SentenceFacts, set by the claim builder
 
     def stated_on(self, attr) -> str | None:
@@ -141,11 +143,16 @@ class ClaimDates:
     def outbreak_in(self, clause: tuple[int, int]) -> str | None:
         """"The war, which erupted on April 15, 2023, has killed ...": the start of the
         fighting dated in the figure's own sentence, as precisely as the text dates it."""
-        for start, end, _date in self.outbreaks:
-            if clause[0] <= start and end <= clause[1]:
+        for start, end, _date in self._outbreaks_by_start.starting_in(*clause):
+            if end <= clause[1]:
                 mention = next(iter(starting_in(self.dates, start, start + 1)), None)
                 return self.undisputed(mention) if mention else None
         return None
+
+    def outbreak_within(self, start: int, end: int) -> bool:
+        """Does a dated start of the fighting begin in ``[start, end)``?"""
+        at = bisect_left(self._outbreak_starts, start)
+        return at < len(self._outbreak_starts) and self._outbreak_starts[at] < end
 
     def undisputed(self, mention) -> str | None:
         """The day a "since" date starts; a year or month stays as precise as the text
@@ -170,7 +177,7 @@ class ClaimDates:
         with "the" takes that event's date from the sentence before that dates it."""
         if not _EVENT_REFERENCE.search(self.text, clause[0], clause[1]):
             return None
-        for sentence in reversed(self.sentences[:self.sentences.index(facts)][-2:]):
+        for sentence in self._two_before(facts):
             stated = [a.stated_date for a in sentence.attributions if a.stated_date]
             for m in self.dates_in(sentence.start, sentence.end):
                 taken = any(s < m.end and m.start < e for s, e in stated)
@@ -183,7 +190,7 @@ class ClaimDates:
         referred to spans two days."""
         if not _EVENT_REFERENCE.search(self.text, clause[0], clause[1]):
             return None
-        for sentence in reversed(self.sentences[:self.sentences.index(facts)][-2:]):
+        for sentence in self._two_before(facts):
             days = [m for m in self.dates_in(sentence.start, sentence.end)
                     if m.precision == "day" and m.start_date]
             for a, b in zip(days, days[1:], strict=False):
@@ -191,10 +198,16 @@ class ClaimDates:
                     return Period(_first_day(a), _last_day(b))
         return None
 
+    def _two_before(self, facts: SentenceFacts) -> list:
+        """The two parsed sentences before ``facts``, nearest first (found by bisection:
+        a scan of every sentence for every figure would grow as the square of a report)."""
+        at = bisect_left(self.sentences, facts.start, key=lambda f: f.start)
+        return self.sentences[max(0, at - 2):at][::-1]
+
     def event_date(self, facts: SentenceFacts, clause: tuple[int, int],
                     pos: int, cumulative: bool = False) -> str | None:
         stated = [a.stated_date for a in facts.attributions if a.stated_date]
-        stated += self.stated_spans
+        stated += self.stated_spans.overlapping(*clause)
         if _DURATION.search(self.text, pos, min(clause[1], pos + 60)) or \
                 _SINCE_OWN.match(self.text, pos):
             return None  # "killed 30 during a three-day battle", "185 have been killed since"
@@ -210,7 +223,7 @@ class ClaimDates:
                 continue  # "in the past 24 hours" spans time; it dates no single event
             if any(s < mention.end and mention.start < e for s, e in stated):
                 continue
-            if cumulative and any(s <= mention.start < e for s, e, _d in self.outbreaks):
+            if cumulative and self.outbreak_within(mention.start, mention.end):
                 continue  # a running total is not dated by the start of the fighting
             day = self.day_of(mention)
             if day is not None:
@@ -247,3 +260,21 @@ def _in_order(start: str, end: str | None) -> bool:
     """A period never ends before it starts: an end the text puts earlier is left out."""
     first, last = iso_bounds(start), iso_bounds(end)
     return end is None or first is None or last is None or last[1] >= first[0]
+
+
+class _Spans(list):
+    """(start, end) pairs kept sorted as they are appended, so the ones overlapping a
+    clause are found by bisection rather than by a scan of the whole report's."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._longest = 0
+
+    def append(self, span: tuple[int, int]) -> None:
+        insort(self, tuple(span))
+        self._longest = max(self._longest, span[1] - span[0])
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int]]:
+        lo = bisect_left(self, (start - self._longest,))
+        hi = bisect_left(self, (end,), lo=lo)
+        return [(s, e) for s, e in self[lo:hi] if s < end and start < e]

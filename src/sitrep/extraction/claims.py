@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 
 from ..offsets import within
@@ -80,8 +81,10 @@ class ClaimBuilder:
             found.append(here)
             self.resolver.add_subjects(facts.subjects)
         flat = [s for here in found for s in here]
-        return [self.resolver.resolve_ahead(here, [s for s in flat if s.sentence > (
-            here[0].sentence if here else 0)]) for here in found]
+        order = [s.sentence for s in flat]  # in sentence order: the next two by bisection
+        return [self.resolver.resolve_ahead(here, flat[
+            bisect_right(order, here[0].sentence):bisect_right(order, here[0].sentence + 2)]
+            if here else []) for here in found]
 
     def build(self, sentences: list[SentenceFacts]) -> list[Claim]:
         self.when.sentences = sentences
@@ -146,7 +149,7 @@ class ClaimBuilder:
         gives a running total ("the toll has risen to 23,210 since October 7")."""
         if any(offsets.get("toll") for _f, offsets in facts.figures):
             return False
-        if any(facts.start <= s < facts.end for s, _e, _d in self.when.outbreaks):
+        if self.when.outbreak_within(facts.start, facts.end):
             return True
         if not self.when.today:
             return False

@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..datafiles import tsv_rows
-from ..offsets import by_start, starting_in, within
+from ..offsets import ByStart, by_start, starting_in, within
 from ..records import Claim, Event, EventActor, EventDate, Place, Reporter, Span
 from ..resolve.time import iso_bounds, iso_precision
 
@@ -311,6 +311,7 @@ class EventBuilder:
 
     def build(self, sentences, claims=()) -> list[Event]:
         events = []
+        by_evidence = ByStart(list(claims), key=lambda c: c.evidence.start)
         for facts in sentences:
             source = self.sources_at.get(facts.index)
             for trigger in facts.triggers:
@@ -318,7 +319,9 @@ class EventBuilder:
                 if event is not None:
                     events.append(event)
             if not any(t.type == "ASSAULT" for t in facts.triggers):
-                events.extend(self._killings(facts, claims, source, len(events)))
+                events.extend(self._killings(
+                    facts, by_evidence.starting_in(facts.start, facts.end), source,
+                    len(events)))
         return events
 
     def _killings(self, facts, claims, source, number: int) -> list[Event]:
@@ -444,9 +447,12 @@ def link_claims(claims: list[Claim], events: list[Event]) -> list[Claim]:
     """Each claim with the id of the deed its sentence tells ("Russian shelling killed five
     civilians": the shelling); claims in sentences with no deed stay unlinked."""
     deeds = [e for e in events if e.type in DEEDS]
+    longest = max((e.evidence.end - e.evidence.start for e in deeds), default=0)
+    by_evidence = ByStart(deeds, key=lambda e: e.evidence.start)
     linked = []
     for claim in claims:
-        event = next((e for e in deeds
+        near = by_evidence.starting_in(claim.evidence.start - longest, claim.evidence.start + 1)
+        event = next((e for e in near
                       if e.evidence.start <= claim.evidence.start < e.evidence.end), None)
         linked.append(replace(claim, event=event.id) if event else claim)
     return linked
