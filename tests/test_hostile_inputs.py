@@ -89,3 +89,23 @@ def test_the_time_budget_fails_the_report_with_its_reason(nlp, gazetteer):
     slow = sitrep.Extractor(nlp, gazetteer=gazetteer, time_budget=1e-9)
     with pytest.raises(OverBudget, match=r"time budget \(stopped at: \w+"):
         slow.extract("Five soldiers were killed on Monday, the army said.", "2020-09-30")
+
+
+def test_a_stage_that_runs_long_is_stopped_by_the_budget(nlp, gazetteer, monkeypatch):
+    import time
+
+    import sitrep.pipeline
+
+    def stuck(*_args, **_kwargs):  # a stage that never reaches the next check
+        time.sleep(30)
+        return []
+
+    monkeypatch.setattr(sitrep.pipeline, "find_places_in_parts", stuck)
+    slow = sitrep.Extractor(nlp, gazetteer=gazetteer, time_budget=0.5)
+    started = time.monotonic()
+    with pytest.raises(OverBudget, match=r"stopped at: places"):
+        slow.extract("Five soldiers were killed on Monday, the army said.", "2020-09-30")
+    assert time.monotonic() - started < 5
+    monkeypatch.undo()  # the next report starts afresh, with no alarm left behind
+    report = slow.extract("Five soldiers were killed on Monday, the army said.", "2020-09-30")
+    assert [c.quantity.value for c in report.claims] == [5]

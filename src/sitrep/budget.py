@@ -1,17 +1,25 @@
 """A time budget per report: a report that takes longer fails cleanly, with the reason.
 
 A batch of millions of reports must not stall on one pathological text. The extractor
-checks its budget between stages and between sentences (not inside a stage's own loops),
-so a report stops at the first check after its time runs out and fails with
-``OverBudget`` naming the stage it had reached; the next report starts afresh.
+checks its budget between stages and between sentences, so a report stops at the first
+check after its time runs out and fails with ``OverBudget`` naming the stage it had
+reached; the next report starts afresh. A stage that runs long between checks (one
+enormous sentence, place resolution over a huge report) is stopped by an alarm when the
+extractor runs in the main thread on a POSIX system and nothing else uses SIGALRM:
+``Budget.alarm()`` raises the same ``OverBudget`` inside the stage. Elsewhere (threads,
+Windows) only the checks apply.
 
     >>> budget = Budget.start(120.0)
-    >>> budget.check("dates")          # raises OverBudget once 120 s have passed
-    >>> for doc in budget.each(docs, "parsing"): ...
+    >>> with budget.alarm():
+    ...     budget.check("dates")      # raises OverBudget once 120 s have passed
+    ...     for doc in budget.each(docs, "parsing"): ...
 """
 
 from __future__ import annotations
 
+import contextlib
+import signal
+import threading
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -45,10 +53,37 @@ class Budget:
         if self.laps[-1][0] != stage:
             self.laps.append((stage, now))
         if now > self.deadline:
-            raise OverBudget(
-                f"the report took longer than its {self.seconds:g} s time budget "
-                f"(stopped at: {stage}); split it, or raise the budget "
-                "(--time-budget, Extractor(time_budget=...))")
+            raise self._over(stage)
+
+    def _over(self, stage: str) -> OverBudget:
+        return OverBudget(
+            f"the report took longer than its {self.seconds:g} s time budget "
+            f"(stopped at: {stage}); split it, or raise the budget "
+            "(--time-budget, Extractor(time_budget=...))")
+
+    @contextlib.contextmanager
+    def alarm(self) -> Iterator[None]:
+        """Within the block, an alarm raises ``OverBudget`` in the stage that is running
+        when the time runs out (main thread, POSIX, SIGALRM unused; else nothing)."""
+        if not self._can_alarm():
+            yield
+            return
+
+        def ring(_signum, _frame):
+            raise self._over(self.laps[-1][0])
+
+        previous = signal.signal(signal.SIGALRM, ring)
+        signal.setitimer(signal.ITIMER_REAL, max(self.deadline - time.monotonic(), 1e-3))
+        try:
+            yield
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+
+    def _can_alarm(self) -> bool:
+        return (self.seconds is not None and hasattr(signal, "setitimer")
+                and threading.current_thread() is threading.main_thread()
+                and signal.getsignal(signal.SIGALRM) in (signal.SIG_DFL, None))
 
     def stages(self, end: float | None = None) -> dict[str, float]:
         """Seconds spent in each stage so far (a stage checked several times, such as

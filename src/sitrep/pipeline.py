@@ -85,9 +85,15 @@ class Extractor:
 
     def _one(self, original: str, published, encoding: str) -> Report:
         clock = budget.Budget.start(self.time_budget)
+        with clock.alarm():
+            return self._cased(original, published, encoding, clock)
+
+    def _cased(self, original: str, published, encoding: str, clock) -> Report:
+        """A report in capitals is read in restored case; its spans quote it as written."""
         text = original
         shouting = truecase.is_shouting(text)
         if shouting:  # the model reads capitals as names; offsets are unchanged
+            clock.check("truecasing")
             text = truecase.truecase(text, self._is_name)
         report = self._read(text, published, encoding, clock)
         if shouting:
