@@ -11,9 +11,10 @@ opening excluded) in all and per pipeline stage, CPU seconds (what the ratios co
 wall time on a shared machine also measures the neighbours), peak RSS in MB, the counts of claims,
 events and flags, the size of the JSON output, and the time relative to the smallest size.
 
-``--profile N`` also profiles every size (cProfile; slower) and reports the share of time
-in each pipeline stage and each module, and the N functions with the most own time, to
-see which stage stops scaling.
+``--without-places`` skips place resolution (a diagnostic, to time the rest of the
+pipeline on its own). ``--profile N`` also profiles every size (cProfile; slower) and
+reports the share of time in each pipeline stage and each module, and the N functions
+with the most own time, to see which stage stops scaling.
 """
 
 from __future__ import annotations
@@ -58,9 +59,13 @@ def repeated(body: str, size: int) -> str:
     return "\n\n".join([body] * copies) + "\n"
 
 
-def run_size(text_path: Path, published: str | None, size: int, profile: int) -> dict:
+def run_size(text_path: Path, published: str | None, size: int, profile: int,
+             without_places: bool = False) -> dict:
+    from sitrep import pipeline
     from sitrep.pipeline import Extractor
 
+    if without_places:  # a diagnostic: what the rest of the pipeline costs on its own
+        pipeline.find_places_in_parts = lambda *_args, **_kwargs: []
     text = repeated(paragraph(text_path), size)
     extractor = Extractor(time_budget=None)
     extractor.gazetteer  # noqa: B018 -- open it before the clock starts
@@ -166,6 +171,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="comma-separated sizes in bytes, with k or M (default 50k,500k,2M)")
     parser.add_argument("--profile", type=int, default=0, metavar="N",
                         help="profile each size and list its N slowest functions")
+    parser.add_argument("--without-places", action="store_true",
+                        help="diagnostic: skip place resolution (no places are found), to "
+                        "time the rest of the pipeline on its own")
     parser.add_argument("--json", action="store_true", help="print only the JSON result")
     parser.add_argument("--size", type=int, help=argparse.SUPPRESS)  # one child's size
     args = parser.parse_args(argv)
@@ -173,14 +181,16 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no such file: {args.text}", file=sys.stderr)
         return 2
     if args.size:
-        print(json.dumps(run_size(args.text, args.published, args.size, args.profile)))
+        print(json.dumps(run_size(args.text, args.published, args.size, args.profile,
+                                  args.without_places)))
         return 0
     rows = []
     for size in (parse_size(s) for s in args.sizes.split(",")):
         print(f"extracting {size:,} bytes ...", file=sys.stderr)
         cmd = [sys.executable, "-m", "benchmarks.scaling", "--text", str(args.text),
                "--published", args.published, "--size", str(size),
-               "--profile", str(args.profile)]
+               "--profile", str(args.profile)] + (["--without-places"]
+                                                   if args.without_places else [])
         out = subprocess.run(cmd, check=True, capture_output=True, text=True)
         rows.append(json.loads(out.stdout.strip().splitlines()[-1]))
         print(f"  {rows[-1]['seconds']} s, {rows[-1]['peak_rss_mb']} MB peak", file=sys.stderr)
@@ -190,7 +200,8 @@ def main(argv: list[str] | None = None) -> int:
         row["cpu_ratio"] = round(row["cpu_seconds"] / max(base["cpu_seconds"], 0.01), 1)
         row["size_ratio"] = round(row["bytes"] / base["bytes"], 1)
     if args.json:
-        print(json.dumps({"text": str(args.text), "sizes": rows}))
+        print(json.dumps({"text": str(args.text), "without_places": args.without_places,
+                          "sizes": rows}))
         return 0
     for row in rows:
         print(f"{row['bytes']:>10,} B {row['seconds']:8.2f} s, {row['cpu_seconds']:8.2f} s CPU "
