@@ -37,6 +37,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
+from benchmarks.files import Reader, data_files
 from sitrep.resolve.gazetteer import Gazetteer
 from sitrep.resolve.places import find_places, haversine_km, resolve_mentions
 
@@ -85,7 +86,19 @@ def _align(text: str, start: int, end: int, phrase: str) -> tuple[int, int]:
 
 def read_corpus(path: Path) -> tuple[str, list[Article]]:
     """Articles of a TR-News/LGL or GeoVirus XML file, and the format's name."""
-    root = ET.parse(path).getroot()
+    return parse_corpus(ET.parse(path).getroot())
+
+
+def read_corpora(path: Path, reader: Reader) -> tuple[str, list[Article]]:
+    """Articles of one corpus file, or of every ``.xml`` file in a folder (hidden files
+    left out; files that cannot be read or parsed noted in ``reader``)."""
+    parsed = reader.read_all(data_files(path, "*.xml"),
+                             lambda text: parse_corpus(ET.fromstring(text)))
+    fmt = parsed[0][0] if parsed else "unknown"
+    return fmt, [a for _fmt, articles in parsed for a in articles]
+
+
+def parse_corpus(root: ET.Element) -> tuple[str, list[Article]]:
     articles = []
     fmt = "geovirus"
     for i, node in enumerate(root.iter("article")):
@@ -188,7 +201,8 @@ def _ratio(a: int, b: int) -> float:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", type=Path, required=True)
+    parser.add_argument("--corpus", type=Path, required=True,
+                        help="a corpus XML file, or a folder of them")
     parser.add_argument("--json", action="store_true", help="print only the JSON result")
     parser.add_argument("--limit", type=int, default=None, help="first N articles only")
     parser.add_argument("--gazetteer", type=Path, default=None, help="gazetteer file")
@@ -199,11 +213,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--errors", type=Path, default=None,
                         help="write resolution errors (> 161 km) to this TSV file")
     args = parser.parse_args(argv)
-    if not args.corpus.is_file():
+    if not args.corpus.exists():
         parser.error(f"no such corpus file: {args.corpus}")
 
     started = time.perf_counter()
-    fmt, articles = read_corpus(args.corpus)
+    reader = Reader()
+    fmt, articles = read_corpora(args.corpus, reader)
+    if not articles:
+        print(f"{args.corpus}: no readable articles", file=sys.stderr)
+        return 2
     articles = articles[: args.limit] if args.limit else articles
     gazetteer = Gazetteer.open(args.gazetteer)
     print(f"{args.corpus.name}: {len(articles)} articles ({fmt})", file=sys.stderr)
@@ -215,6 +233,7 @@ def main(argv: list[str] | None = None) -> int:
         result["end_to_end"] = score_end_to_end(articles, gazetteer, demonyms=demonyms)
         result["end_to_end"]["demonyms"] = demonyms
     result["seconds"] = round(time.perf_counter() - started, 1)
+    result["unreadable"] = reader.unreadable
     if args.errors:
         args.errors.write_text("\n".join(errors) + "\n", encoding="utf-8")
     if args.json:

@@ -31,6 +31,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from benchmarks.files import Reader, data_files
 from benchmarks.output import emit
 
 # A span is a tuple of (start, end) fragments: brat allows discontinuous spans.
@@ -110,22 +111,28 @@ def read_metadata(root: Path) -> dict[str, list[str]]:
         return {row["filename"]: (row.get("annotators") or "").split("|") for row in rows}
 
 
-def load_split(root: Path, split: str, limit: int | None = None) -> list[Article]:
-    """Articles of one split ('train', 'dev') or of all splits ('all') under ``root``."""
+def load_split(root: Path, split: str, limit: int | None = None,
+               reader: Reader | None = None) -> list[Article]:
+    """Articles of one split ('train', 'dev') or of all splits ('all') under ``root``
+    (hidden files left out; ``reader`` keeps the files that cannot be read)."""
     splits = ["train", "dev"] if split == "all" else [split]
     annotators = read_metadata(root)
+    reader = reader or Reader()
     articles = []
     for name in splits:
         text_dir = root / name / "text"
         if not text_dir.is_dir():
             raise SystemExit(f"no {text_dir}: pass --dir pointing at the PolNeAR folder")
-        for text_path in sorted(text_dir.glob("*.txt")):
+        for text_path in data_files(text_dir, "*.txt"):
             ann = choose_ann(root / name / "attributions", text_path.stem,
                              annotators.get(text_path.stem, []))
             if ann is None:
                 continue
-            articles.append(Article(text_path.stem, text_path.read_text(encoding="utf-8"),
-                                    tuple(read_ann(ann.read_text(encoding="utf-8")))))
+            text = reader.read(text_path)
+            relations = reader.read(ann, lambda source: tuple(read_ann(source)))
+            if text is None or relations is None:
+                continue
+            articles.append(Article(text_path.stem, text, relations))
             if limit and len(articles) >= limit:
                 return articles
     return articles
@@ -239,9 +246,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     started = time.perf_counter()
-    articles = load_split(args.dir, args.split, args.limit)
+    reader = Reader()
+    articles = load_split(args.dir, args.split, args.limit, reader)
     result = score(articles, predict(articles))
     result["seconds"] = round(time.perf_counter() - started, 1)
+    result["unreadable"] = reader.unreadable
     emit(result, args.json)
     return 0
 

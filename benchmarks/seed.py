@@ -72,8 +72,8 @@ def score(gold: dict, report: dict) -> dict:
     forbidden = [n["value"] for n in gold.get("not_claims", [])
                  if any(c["quantity"]["value"] == n["value"] for c in claims)]
     flags = [f for f in gold.get("flags", [])
-             if any(r["kind"] == f["kind"] and r.get("span")
-                    and f["mention"] in r["span"]["text"] for r in report["flags"])]
+             if any(r["kind"] == f["kind"] and r["evidence"]
+                    and f["mention"] in r["evidence"][0]["text"] for r in report["flags"])]
     entities = _entities(gold.get("entities", []), report["entities"])
     events = _events(gold.get("events", []), report["events"])
     n = len(rows)

@@ -20,13 +20,17 @@ import sys
 import time
 from pathlib import Path
 
+from benchmarks.files import Reader, data_files
 
-def texts_of(directory: Path, split: str, limit: int | None) -> list[str]:
+
+def texts_of(directory: Path, split: str, limit: int | None,
+             reader: Reader | None = None) -> list[str]:
+    """The texts of a PolNeAR split (hidden files left out; ``reader`` keeps the files
+    that cannot be read)."""
     folder = directory / split / "text"
     if not folder.is_dir():
         raise SystemExit(f"no such directory: {folder} (expected the PolNeAR layout)")
-    paths = sorted(folder.glob("*.txt"))[:limit]
-    return [p.read_text("utf-8", errors="replace") for p in paths]
+    return (reader or Reader()).read_all(data_files(folder, "*.txt")[:limit])
 
 
 def run_contender(name: str, texts: list[str]) -> dict:
@@ -60,7 +64,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--contender", choices=("sitrep", "spacy"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    texts = texts_of(args.dir, args.split, args.limit)
+    reader = Reader(quiet=bool(args.contender))  # the parent names unreadable files once
+    texts = texts_of(args.dir, args.split, args.limit, reader)
     if args.contender:
         print(json.dumps(run_contender(args.contender, texts)))
         return 0
@@ -75,6 +80,7 @@ def main(argv: list[str] | None = None) -> int:
         results[name] = json.loads(out.stdout.strip().splitlines()[-1])
     results["speedup"] = round(results["sitrep"]["docs_per_s"] / results["spacy"]["docs_per_s"],
                                2)
+    results["unreadable"] = reader.unreadable
     if args.json:
         print(json.dumps(results))
     else:

@@ -19,6 +19,8 @@ Measures (fractions 0..1):
   night" is a TIME in TimeML) is neither right nor wrong and is left out;
   ``recognition_precision_strict`` / ``recognition_f1_strict`` count those as false positives.
 - ``n``: number of gold DATE timexes scored for values.
+- ``unreadable``: the files that could not be read or parsed (named on stderr too);
+  hidden files (macOS ``._NAME.tml`` resource forks) are never read.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from benchmarks.files import Reader, data_files
 from benchmarks.output import emit
 from sitrep.resolve.time import Reference, TimeMention, find_dates, resolve_expression
 
@@ -101,11 +104,14 @@ def parse_tml(source: str, name: str = "") -> TmlDoc:
     return TmlDoc(name, "".join(parts), _creation_date(root), tuple(found))
 
 
-def load_dir(path: Path, limit: int | None = None) -> list[TmlDoc]:
-    files = sorted(path.rglob("*.tml")) if path.is_dir() else [path]
-    if limit is not None:
-        files = files[:limit]
-    return [parse_tml(f.read_text(encoding="utf-8"), f.name) for f in files]
+def load_dir(path: Path, limit: int | None = None,
+             reader: Reader | None = None) -> list[TmlDoc]:
+    """The ``.tml`` documents under ``path`` (hidden files such as macOS ``._NAME.tml``
+    resource forks left out); ``reader`` keeps the files that cannot be read."""
+    files = data_files(path, "*.tml", recursive=True)[:limit]
+    reader = reader or Reader()
+    return [doc for f in files
+            if (doc := reader.read(f, lambda text, f=f: parse_tml(text, f.name)))]
 
 
 def _gold_dates(doc: TmlDoc) -> list[Timex]:
@@ -230,9 +236,11 @@ def main(argv: list[str] | None = None) -> int:
     if not args.dir.exists():
         print(f"no such directory: {args.dir}", file=sys.stderr)
         return 2
-    docs = load_dir(args.dir, args.limit)
+    reader = Reader()
+    docs = load_dir(args.dir, args.limit, reader)
     print(f"scoring {len(docs)} documents", file=sys.stderr)
     result, errors = evaluate(docs)
+    result["unreadable"] = reader.unreadable
     if args.errors:
         for row in sorted(errors):
             print("\t".join(row), file=sys.stderr)

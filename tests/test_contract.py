@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from .invariants import violations
+
 CLAIM = {"claimant", "subject", "outcome", "item", "quantity", "stated_on", "period",
          "event_date", "place", "evidence"}
 EVENT = {"type", "mode", "actors", "recipients", "date", "place", "background",
@@ -59,3 +61,17 @@ def test_entities(report, example_text):
         for m in entity["mentions"]:
             assert example_text[m["start"]:m["end"]] == m["text"]
             assert isinstance(m["repaired"], bool)
+
+
+def test_flags(report, example_text):
+    kinds = {"date_conflict", "number_conflict", "name_repair", "ambiguous_actor",
+             "unknown_year", "contradicting_claims", "encoding", "truecased", "language",
+             "unverified"}
+    for flag in report["flags"]:
+        assert {"kind", "message", "evidence"} <= set(flag) and flag["kind"] in kinds
+        for span in flag["evidence"]:
+            assert example_text[span["start"]:span["end"]] == span["text"]
+
+
+def test_every_promise_holds(report, example_text):
+    assert violations(report, example_text) == []

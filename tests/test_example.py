@@ -35,10 +35,23 @@ def test_no_claims_beyond_the_gold(result):
     assert len(report["claims"]) == len(gold["claims"])
 
 
-def test_the_july_27_slip_is_flagged(result):
+def test_every_flag_reads_through_the_contract(result, example_text):
+    """CONTRACT.md: a flag is {"kind", "message", "evidence": [Span, ...]}."""
     _gold, report, _ = result
-    conflicts = [f for f in report["flags"] if f["kind"] == "date_conflict"]
-    assert [f["span"]["text"] for f in conflicts] == ["July 27"]
+    read = []
+    for flag in report["flags"]:
+        assert isinstance(flag["message"], str) and flag["message"]
+        for span in flag["evidence"]:
+            assert example_text[span["start"]:span["end"]] == span["text"]
+        read.append((flag["kind"], [span["text"] for span in flag["evidence"]]))
+    # "July 27" disagrees with "the fourth day" on September 30 and "On the 27th, a new
+    # round of conflict broke out": every statement involved is evidence, the slip first
+    assert read == [
+        ("date_conflict", ["July 27", "the fourth day", "the 27th"]),
+        ("name_repair", ["Naka"]),
+        ("name_repair", ["hojali"]),
+        ("name_repair", ["kawacha"]),
+    ]
 
 
 def test_offsets_point_into_the_text(result, example_text):

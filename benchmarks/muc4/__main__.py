@@ -37,6 +37,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from benchmarks.files import Reader, data_files
 from benchmarks.muc4.errors import template_errors
 from benchmarks.muc4.history import History, ReplayJudge
 from benchmarks.muc4.key1992 import evidence, merge, restore_1992_fills
@@ -71,7 +72,8 @@ def _parser() -> argparse.ArgumentParser:
                         help="replay the template mapping of this official score report")
     parser.add_argument("--official-table", metavar="DIR",
                         help="score the 17 TST4 responses of 1992 (DIR: the muc4 directory)")
-    parser.add_argument("--texts", metavar="FILE", help="MUC-4 texts to run sitrep on")
+    parser.add_argument("--texts", metavar="FILE", help="MUC-4 texts to run sitrep on (a "
+                        "file, or a folder of them)")
     parser.add_argument("--out", metavar="FILE", help="with --texts: write sitrep's templates")
     parser.add_argument("--pairs", action="store_true",
                         help="also print the tables of every template pair")
@@ -96,14 +98,23 @@ def by_message_number(messages: dict[str, Message]) -> dict[str, Message]:
     return {mid: Message(mid, tuple(templates)) for mid, templates in merged.items()}
 
 
+def load_texts(texts: str | Path, reader: Reader) -> list[tuple[str, str]]:
+    """(message id, text) of every message in a MUC-4 text file or folder of them."""
+    from benchmarks.muc4.adapter import parse_texts
+
+    found = reader.read_all(data_files(Path(texts), "*"), parse_texts)
+    return [message for messages in found for message in messages]
+
+
 def run_texts(texts: str | Path, out: str | Path | None = None,
-              key_ids: Iterable[str] = ()) -> str:
-    """sitrep's response templates for a MUC-4 text file (progress on stderr), under the
-    message ids the key uses."""
-    from benchmarks.muc4.adapter import read_texts, responses
+              key_ids: Iterable[str] = (), reader: Reader | None = None) -> str:
+    """sitrep's response templates for a MUC-4 text file, or every text file of a folder
+    (hidden files left out; ``reader`` keeps the ones that cannot be read), under the
+    message ids the key uses; progress on stderr."""
+    from benchmarks.muc4.adapter import responses
     from sitrep.pipeline import Extractor
 
-    messages = read_texts(texts)
+    messages = load_texts(texts, reader or Reader(encoding="latin-1"))
     extractor = Extractor()
     blocks = []
     ids = {key_id.split()[0]: key_id for key_id in key_ids}
@@ -154,7 +165,7 @@ def official_table(directory: str | Path) -> list[dict[str, Any]]:
 def _tst4_systems(root: Path) -> list[tuple[str, dict[str, Message], NradReport | None]]:
     """(name, responses, official report or None) of every TST4 system."""
     out = []
-    for path in sorted((root / TST4_RESPONSES).glob("*-response.tst4")):
+    for path in data_files(root / TST4_RESPONSES, "*-response.tst4"):  # no "._x" forks
         name = path.name.removesuffix("-response.tst4")
         report = root / TST4_REPORTS / f"{name}-scores-pass1.tst4.nrad"
         out.append((name, read_messages(path), read_nrad(report) if report.exists() else None))
@@ -188,15 +199,18 @@ def main(argv: list[str] | None = None) -> int:
     if args.texts:
         if not args.key:
             parser.error("--texts needs --key FILE")
-        for path in (args.texts, args.key):
-            if not Path(path).is_file():
-                parser.error(f"no such file: {path}")
+        if not Path(args.texts).exists():
+            parser.error(f"no such file or folder: {args.texts}")
+        if not Path(args.key).is_file():
+            parser.error(f"no such file: {args.key}")
         key = by_message_number(read_messages(args.key))
-        response = parse_messages(run_texts(args.texts, args.out, key))
+        reader = Reader(encoding="latin-1")
+        response = parse_messages(run_texts(args.texts, args.out, key, reader))
         score = score_messages(key, response, AutomaticJudge())
         errors = template_errors(key, response)
         if args.json:
-            print(json.dumps({**to_json(score), "template_errors": errors}, indent=2))
+            print(json.dumps({**to_json(score), "template_errors": errors,
+                              "unreadable": reader.unreadable}, indent=2))
         else:
             print(render(score))
             print("\n".join(f"{name}: {n}" for name, n in errors.items()))

@@ -14,12 +14,16 @@ from typing import TYPE_CHECKING
 from .errors import (
     BadOption,
     BinaryInput,
+    CacheError,
     EmptyInput,
+    GazetteerMissing,
     InputError,
     MissingInput,
     ModelError,
     NoLedger,
     NotAFile,
+    NotText,
+    OverBudget,
     SitrepError,
     StoreError,
     TooLarge,
@@ -47,23 +51,31 @@ if TYPE_CHECKING:
 __version__ = "0.1.0"
 
 __all__ = [
-    "BadOption", "BinaryInput", "Claim", "Claimant", "Dateline", "Document", "EmptyInput",
-    "Entity", "Event", "Extractor", "Flag", "InputError", "Mention", "MissingInput",
-    "ModelError", "NoLedger", "NotAFile", "Period", "Place", "Quantity", "Report",
-    "SitrepError", "Span", "StoreError", "Subject", "TooLarge", "__version__", "extract",
-    "extract_file",
+    "BadOption", "BinaryInput", "CacheError", "Claim", "Claimant", "Dateline", "Document",
+    "EmptyInput", "Entity", "Event", "Extractor", "Flag", "GazetteerMissing", "InputError",
+    "Mention", "MissingInput", "ModelError", "NoLedger", "NotAFile", "NotText", "OverBudget",
+    "Period", "Place", "Quantity", "Report", "SitrepError", "Span", "StoreError", "Subject",
+    "TooLarge", "__version__", "extract", "extract_file",
 ]
 
 
 def extract(text: str, published=None) -> Report:
-    """Extract one report's claims, events, entities and flags from its text."""
+    """Extract one report's claims, events, entities and flags from its text.
+
+    ``published``: the report date, ``"YYYY-MM-DD"`` or a ``datetime.date``. Every failure
+    is a ``SitrepError`` with the command line's one-line message: ``NotText`` for
+    something other than a str, ``EmptyInput`` for blank text, ``BinaryInput`` for a
+    str that is not valid Unicode, ``TooLarge`` over 5 MB, ``OverBudget`` past the time
+    budget, ``BadOption`` for a bad ``published``.
+    """
     from .pipeline import extract as _extract
 
     return _extract(text, published)
 
 
 def extract_file(path, published=None) -> Report:
-    """Read a report file (UTF-8, UTF-8 with BOM, or Latin-1 with a flag) and extract it."""
+    """Read a report file (UTF-8, UTF-8 with BOM, UTF-16 with BOM, or Latin-1 with a flag)
+    and extract it."""
     from .ingest.text import read
     from .pipeline import extract as _extract
 

@@ -6,10 +6,13 @@
     │   ├── NotAFile        a directory or other non-file
     │   ├── BinaryInput     looks like binary data, not text
     │   ├── EmptyInput      nothing but white space
-    │   └── TooLarge        over the size limit
+    │   ├── TooLarge        over the size limit
+    │   ├── NotText         not a str (None, bytes, a number) given to the API
+    │   └── OverBudget      took longer than the report's time budget
     ├── BadOption           a command-line or API option has a bad value
     ├── ModelError          the spaCy pipeline cannot be loaded
-    ├── GazetteerMissing    no gazetteer file where one was required
+    ├── GazetteerMissing    no usable gazetteer file where one was required
+    ├── CacheError          the gazetteer cannot be written where it belongs
     └── StoreError          the ledger database cannot be opened, read or written
         └── NoLedger        no ledger where a command needs one to read
 """
@@ -50,6 +53,16 @@ class TooLarge(InputError):
     code = "E105"
 
 
+class NotText(InputError, TypeError):
+    """Also a TypeError, which is what Python code expects for an argument of a wrong type."""
+
+    code = "E106"
+
+
+class OverBudget(InputError):
+    code = "E107"
+
+
 class BadOption(SitrepError):
     code = "E200"
 
@@ -60,6 +73,10 @@ class ModelError(SitrepError):
 
 class GazetteerMissing(SitrepError):
     code = "E400"
+
+
+class CacheError(SitrepError):
+    code = "E401"
 
 
 class StoreError(SitrepError):

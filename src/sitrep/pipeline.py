@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
+from . import budget
 from .checks.doubts import disputes, unverified
 from .checks.numbers import number_conflicts
 from .checks.pairs import claim_pairs, contradicting_claims
@@ -32,9 +33,11 @@ from .extraction.history import mark_history
 from .extraction.loss_lists import ListContext, find_loss_lists, list_claims
 from .extraction.repeats import merge_repeats
 from .ingest import truecase
-from .ingest.document import prepare
+from .ingest.document import document_id, prepare, unknown_year
+from .ingest.text import check_text
 from .nlp import pipeline as nlp_pipeline
 from .nlp.sentences import Selector, Sentence, split
+from .offsets import by_start
 from .records import Claimant, Entity, Flag, Mention, Report, Span, Subject
 from .resolve.actors import ActorLexicon, document_countries, resolve_sides
 from .resolve.names import word_frequency
@@ -47,18 +50,24 @@ _NAMED_ACTORS = frozenset({"state", "demonym", "organisation", "armed_group", "a
 NAME_POPULATION = 1000
 DATELINE_POPULATION = 100_000
 _TRUECASED = Flag("truecased", "the report is written in capitals; sitrep restored ordinary "
-                  "case before reading it (offsets are unchanged; spans show the restored "
-                  "case)")
+                  "case before reading it (spans quote the text as written; their "
+                  "'truecased' field gives the case sitrep read)")
 
 
 class Extractor:
-    """Holds the loaded models and lexicons; ``extract`` is safe to call many times."""
+    """Holds the loaded models and lexicons; ``extract`` is safe to call many times.
 
-    def __init__(self, nlp=None, *, actors: ActorLexicon | None = None, gazetteer=None):
+    ``time_budget``: seconds one report may take before it fails with ``OverBudget``
+    (``None`` or 0: no limit); see ``sitrep.budget``.
+    """
+
+    def __init__(self, nlp=None, *, actors: ActorLexicon | None = None, gazetteer=None,
+                 time_budget: float | None = budget.DEFAULT_SECONDS):
         self.nlp = nlp if nlp is not None else nlp_pipeline.load()
         self.actors = actors if actors is not None else ActorLexicon.default()
         self._gazetteer = gazetteer
         self.selector = _selector()
+        self.time_budget = time_budget
 
     @property
     def gazetteer(self):
@@ -71,37 +80,66 @@ class Extractor:
 
     def extract(self, text: str, published: str | dt.date | None = None,
                 encoding: str = "utf-8") -> Report:
+        """One report. Raises a ``SitrepError``: ``InputError`` for a text it cannot take
+        (not a str, blank, over 5 MB, over its time budget), ``BadOption`` for a bad
+        ``published``."""
         return next(self.extract_many([(text, published, encoding)]))
 
     def extract_many(self, items: Iterable[tuple[str, str | dt.date | None, str]]
                      ) -> Iterator[Report]:
         for text, published, encoding in items:
-            yield self._one(text, published, encoding)
+            yield self._one(check_text(text), published, encoding)
 
-    def _one(self, text: str, published, encoding: str) -> Report:
+    def _one(self, original: str, published, encoding: str) -> Report:
+        clock = budget.Budget.start(self.time_budget)
+        with clock.alarm():
+            return self._cased(original, published, encoding, clock)
+
+    def _cased(self, original: str, published, encoding: str, clock) -> Report:
+        """A report in capitals is read in restored case; its spans quote it as written."""
+        text = original
         shouting = truecase.is_shouting(text)
         if shouting:  # the model reads capitals as names; offsets are unchanged
+            clock.check("truecasing")
             text = truecase.truecase(text, self._is_name)
+        report = self._read(text, published, encoding, clock)
+        if shouting:
+            report = truecase.restore_spans(report, original)
+            report = replace(report, document=replace(
+                report.document, id=document_id(original), text=original),
+                flags=(_TRUECASED, *report.flags))
+        return report
+
+    def _read(self, text: str, published, encoding: str, clock: budget.Budget) -> Report:
         prepared = prepare(text, published, encoding, is_place=self._is_known_place)
+        clock.check("dates")
         dates = find_dates(text, prepared.reference)
+        year_flag = unknown_year(prepared, dates)
+        clock.check("actors")
         # the dateline names where the report was filed, not an actor ("BANGKOK:")
         mentions = _outside(self.actors.find(text), prepared.document.dateline.span)
         about = document_countries(mentions, states_only=False, lexicon=self.actors)
         mentions = resolve_sides(mentions, about, lexicon=self.actors)
-        mentions = parties.definite_references(text, mentions)
+        # in text order: later stages look actors up by offset
+        mentions = by_start(parties.definite_references(text, mentions))
+        clock.check("sentences")
         head = prepared.document
         sentences = split(text, self.nlp.tokenizer, ends=[
             _title_end(text, head.title), head.dateline.span.end if head.dateline.span else 0])
-        facts, parts = self._analyse(text, sentences, dates, prepared.document.title)
-        places = find_places_in_parts(
-            parts, text, self.gazetteer, countries=[c for c in about if self.actors.is_state(c)],
-            dateline=prepared.document.dateline.place)
+        facts, parts = self._analyse(text, sentences, dates, prepared.document.title, clock)
+        clock.check("places")
+        places = by_start(find_places_in_parts(  # later stages look them up by offset
+            parts, text, self.gazetteer,
+            countries=[c for c in about if self.actors.is_state(c)],
+            dateline=prepared.document.dateline.place))
+        clock.check("start of the fighting")
         anchor = find_anchor(text, [(s.start, s.end) for s in sentences], dates)
         context = parties.context(
             self.actors, text, mentions, about, sentences, prepared.document.dateline, places,
             dateline_country=self._country_of(prepared.document.dateline.place),
             losses=[(f.start, f.end) for f in facts if f.figures])
-        disputed = frozenset(f.span.start for f in anchor.flags if f.span)
+        disputed = anchor.disputed
+        clock.check("claims")
         outbreaks = tuple((v.span.start, v.span.end, v.date) for v in anchor.votes
                           if v.how == "outbreak")
         def code_of(phrase: str) -> str | None:
@@ -126,6 +164,7 @@ class Extractor:
         claims = _with_loss_lists(text, claims, sentences, claim_builder.sources_at, mentions,
                                   context, dates)
         span = prepared.document.dateline.span
+        clock.check("events")
         events = EventBuilder(text, dates, context, prepared.document.published,
                               claim_builder.sources_at, context.places,
                               span.end if span else 0).build(facts, claims)
@@ -133,7 +172,8 @@ class Extractor:
         claims = mark_history(link_claims(claims, events), events, text, spans,
                               prepared.document.published)
         claims = disputes(claims, text, spans, claim_builder.sources_at)
-        flags = [*prepared.flags, *([_TRUECASED] if shouting else []), *anchor.flags,
+        clock.check("checks")
+        flags = [*prepared.flags, *([year_flag] if year_flag else []), *anchor.flags,
                  *_actor_flags(text, mentions), *number_conflicts(claims),
                  *unverified(claims, text, spans),
                  *contradicting_claims(claims)]
@@ -180,24 +220,26 @@ class Extractor:
         code = self.actors.code_of(phrase, about)
         return self.actors.umbrella(code) or code
 
-    def _analyse(self, text: str, sentences: list[Sentence], dates,
-                 title: str | None) -> tuple[list[SentenceFacts], list]:
+    def _analyse(self, text: str, sentences: list[Sentence], dates, title: str | None,
+                 clock: budget.Budget) -> tuple[list[SentenceFacts], list]:
         """Parse the sentences that can hold a claim or a violent event; if they do hold
         one, the report is about a conflict and its statements are parsed too."""
         texts = [s.text for s in sentences]
         headline = 0 if sentences and texts[0].strip() == title else None
         core = [i for i in self.selector.core_indices(texts) if i != headline]
-        found = self._parse(text, sentences, core, dates)
+        found = self._parse(text, sentences, core, dates, clock)
         conflict = any(f.figures or any(t.type == "ASSAULT" and t.mode for t in f.triggers)
                        for f, _p in found.values())
         talk = [i for i in self.selector.talk_indices(texts, core, everywhere=conflict)
                 if i not in found and i != headline]
-        found.update(self._parse(text, sentences, talk, dates))
+        found.update(self._parse(text, sentences, talk, dates, clock))
         ordered = [found[i] for i in sorted(found)]
         return [f for f, _p in ordered], [p for _f, p in ordered]
 
-    def _parse(self, text: str, sentences: list[Sentence], indices: list[int], dates) -> dict:
-        docs = self.nlp.pipe((sentences[i].text for i in indices), batch_size=64)
+    def _parse(self, text: str, sentences: list[Sentence], indices: list[int], dates,
+               clock: budget.Budget) -> dict:
+        docs = self.nlp.pipe(clock.each((sentences[i].text for i in indices), "parsing"),
+                             batch_size=64)
         return {i: (sentence_facts(text, i, sentences[i], sdoc, dates), (sentences[i].start, sdoc))
                 for i, sdoc in zip(indices, docs, strict=True)}
 

@@ -54,15 +54,27 @@ class Record:
 
 @dataclass(frozen=True)
 class Span(Record):
-    """Character offsets into the document text as given; ``text == doc_text[start:end]``."""
+    """Character offsets into the document text as given; ``text == doc_text[start:end]``.
+
+    ``truecased``: in a report written in capitals, the same words in the case sitrep
+    restored to read them ("Armenian Ministry" for "ARMENIAN MINISTRY"); absent from the
+    JSON otherwise.
+    """
 
     start: int
     end: int
     text: str
+    truecased: str | None = None
 
     @classmethod
     def of(cls, text: str, start: int, end: int) -> Span:
         return cls(start, end, text[start:end])
+
+    def to_dict(self) -> dict[str, Any]:
+        out = super().to_dict()
+        if self.truecased is None:
+            del out["truecased"]
+        return out
 
 
 @dataclass(frozen=True)
@@ -209,10 +221,20 @@ class Event(Record):
 
 @dataclass(frozen=True)
 class Mention(Record):
+    """One mention of an entity; like a Span, ``text == doc_text[start:end]`` and
+    ``truecased`` only in reports written in capitals."""
+
     start: int
     end: int
     text: str
     repaired: bool = False
+    truecased: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out = super().to_dict()
+        if self.truecased is None:
+            del out["truecased"]
+        return out
 
 
 @dataclass(frozen=True)
@@ -227,10 +249,30 @@ class Entity(Record):
 
 @dataclass(frozen=True)
 class Flag(Record):
+    """Something a reader should check (CONTRACT.md: ``kind``, ``message``, ``evidence``).
+
+    ``evidence``: the span of every statement involved, the one the flag is about first
+    (a ``date_conflict``: the disagreeing date, then the statements it disagrees with; a
+    ``number_conflict``: both figures); empty for a flag on the whole report. ``refs``:
+    the ids of the claims involved. A single Span (or None) given as ``evidence`` is taken
+    as a one-span (or empty) list.
+    """
+
     kind: str
     message: str
-    span: Span | None = None
+    evidence: tuple[Span, ...] = ()
     refs: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.evidence is None or isinstance(self.evidence, Span):
+            object.__setattr__(self, "evidence", (self.evidence,) if self.evidence else ())
+        else:
+            object.__setattr__(self, "evidence", tuple(self.evidence))
+
+    @property
+    def span(self) -> Span | None:
+        """The span the flag is about: the first of its evidence."""
+        return self.evidence[0] if self.evidence else None
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from collections import OrderedDict
 from rich import box
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from .records import Claim, Report
 
@@ -17,7 +18,7 @@ _QUALIFIER = {"exact": "", "approx": "~", "at_least": "≥", "more_than": ">", "
 
 def quantity_text(claim: Claim) -> str:
     q = claim.quantity
-    if q.qualifier == "range":
+    if q.qualifier == "range" and q.low is not None and q.high is not None:
         return f"{q.low:,}–{q.high:,}"
     if q.value is None:  # a vague count: its words, and what coders count it as
         coded = f" (={claim.coded_value:,})" if claim.coded_value is not None else ""
@@ -35,12 +36,14 @@ def claimant_text(claim: Claim) -> str:
     return f"[{c.actor}] {name}".strip()
 
 
-def _table(report: Report) -> Table:
+def _table(report: Report, source: str | None = None) -> Table:
     doc = report.document
     title = doc.title or "(untitled report)"
-    table = Table(title=f"{title} — {doc.published or 'date unknown'}", show_lines=False,
-                  expand=False, box=box.SIMPLE_HEAD, padding=(0, 1), pad_edge=False)
-    # widths for a 120-column terminal: dates whole, names and evidence folded
+    # report text goes in as Text, never as markup: "[/b]" in a report is words
+    table = Table(title=Text(f"{title} — {doc.published or 'date unknown'}"),
+                  show_lines=False, expand=False, box=box.SIMPLE_HEAD, padding=(0, 1),
+                  pad_edge=False, caption=Text(source) if source else None,
+                  caption_justify="left")
     # widths for a 120-column terminal (each column also takes 2 for padding)
     for header, width in (("id", 3), ("of", 3), ("claimant", 14), ("about", 11),
                           ("outcome", 9), ("what", 10), ("count", 7), ("stated", 10),
@@ -54,7 +57,7 @@ def _table(report: Report) -> Table:
     for name, claims in groups.items():
         for k, claim in enumerate(claims):
             period = claim.period
-            table.add_row(
+            table.add_row(*(Text(cell) for cell in (
                 claim.id,
                 claim.parent or "",
                 name if k == 0 else "",
@@ -66,7 +69,7 @@ def _table(report: Report) -> Table:
                 f"{period.start or '?'} →\n{period.end or '?'}" if period
                 else claim.event_date or "",
                 _short(claim.evidence.text) + (" (background)" if claim.background else ""),
-            )
+            )))
         table.add_section()
     return table
 
@@ -82,14 +85,24 @@ def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def table_text(report: Report, width: int = 120) -> str:
+def _quoted(flag, limit: int = 5) -> str:
+    """The words of a flag's evidence: ' — “July 27”, “the fourth day”, “the 27th”'."""
+    quotes = [f"“{_short(span.text, 40)}”" for span in flag.evidence[:limit]]
+    more = len(flag.evidence) - limit
+    if more > 0:
+        quotes.append(f"and {more} more")
+    return f" — {', '.join(quotes)}" if quotes else ""
+
+
+def table_text(report: Report, width: int = 120, source: str | None = None) -> str:
+    """The claims table, then the flags; ``source``: the input's path, shown under it."""
     console = Console(width=width, record=True, file=io.StringIO())
-    console.print(_table(report))
+    console.print(_table(report, source))
     if report.flags:
         console.print("[bold]Flags[/]")
         for flag in report.flags:
-            where = f" — “{flag.span.text}”" if flag.span else ""
-            console.print(f"  [yellow]{flag.kind}[/]: {flag.message}{where}", highlight=False)
+            console.print(Text.assemble("  ", (flag.kind, "yellow"),
+                                        f": {flag.message}{_quoted(flag)}"), highlight=False)
     if not report.claims:
         console.print("No loss figures found in this report.")
     return console.export_text()

@@ -95,3 +95,15 @@ def test_end_to_end_on_the_model(tmp_path, gazetteer_path, capsys, nlp):
 def test_missing_corpus_is_a_usage_error(tmp_path):
     with pytest.raises(SystemExit):
         geo.main(["--corpus", str(tmp_path / "nope.xml")])
+
+
+def test_a_folder_of_corpora_skips_hidden_and_names_broken_files(tmp_path):
+    from benchmarks.files import Reader
+
+    (tmp_path / "trnews.xml").write_text(TRNEWS, encoding="utf-8")
+    (tmp_path / "._trnews.xml").write_bytes(b"\x00\x05\x16\x07Mac OS X\xff\xfe")
+    (tmp_path / "cut.xml").write_text(TRNEWS[:200], encoding="utf-8")
+    reader = Reader(quiet=True)
+    fmt, articles = geo.read_corpora(tmp_path, reader)
+    assert fmt == "trnews" and len(articles) == 1
+    assert [u["file"] for u in reader.unreadable] == [str(tmp_path / "cut.xml")]

@@ -107,3 +107,18 @@ def test_main_prints_only_json(tmp_path, capsys):
     result = json.loads(capsys.readouterr().out)
     assert result["n"] == 2
     assert 0.0 <= result["source_f1_overlap"] <= 1.0
+
+
+def test_hidden_and_unreadable_files_do_not_end_the_run(tmp_path):
+    from benchmarks.files import Reader
+
+    write_corpus(tmp_path)
+    text_dir, ann_dir = tmp_path / "dev" / "text", tmp_path / "dev" / "attributions"
+    (text_dir / "._lowell.txt").write_bytes(b"\x00\x05\x16\x07Mac OS X\xff\xfe")
+    (ann_dir / "._lowell_bbbb.ann").write_bytes(b"\x00\x05\x16\x07Mac OS X\xff\xfe")
+    (text_dir / "broken.txt").write_bytes("caf\xe9 said".encode("latin-1"))
+    (ann_dir / "broken_bbbb.ann").write_text("", "utf-8")
+    reader = Reader(quiet=True)
+    articles = load_split(tmp_path, "dev", reader=reader)
+    assert [a.name for a in articles] == ["lowell"]
+    assert [Path(u["file"]).name for u in reader.unreadable] == ["broken.txt"]

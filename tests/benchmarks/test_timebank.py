@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import json
+from pathlib import Path
 
 from benchmarks.timebank import evaluate, main, parse_tml
 
@@ -68,3 +69,22 @@ def test_cli_prints_only_json(tmp_path, capsys) -> None:
     result = json.loads(capsys.readouterr().out)
     assert {"value_accuracy", "recognition_f1", "n"} <= set(result)
     assert result["n"] == 4
+
+
+# The header of a macOS AppleDouble file ("._NAME"), as real archives carry beside NAME
+APPLE_DOUBLE = b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X        \x00\x02\x00\x00\x00\t\xff\xfe"
+
+
+def test_a_folder_from_a_real_archive_is_scored_to_the_end(tmp_path, capsys) -> None:
+    (tmp_path / "good.tml").write_text(TML, encoding="utf-8")
+    (tmp_path / "._good.tml").write_bytes(APPLE_DOUBLE)  # a resource fork: never read
+    (tmp_path / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1\xff")
+    (tmp_path / "latin1.tml").write_bytes(TML.replace("Armenia", "Armènia").encode("latin-1"))
+    (tmp_path / "cut.tml").write_text(TML[:300], encoding="utf-8")
+    assert main(["--dir", str(tmp_path), "--json"]) == 0
+    out, err = capsys.readouterr()
+    result = json.loads(out)
+    assert result["documents"] == 1 and result["n"] == 4
+    assert sorted(Path(u["file"]).name for u in result["unreadable"]) == ["cut.tml",
+                                                                          "latin1.tml"]
+    assert "UnicodeDecodeError" in err and "ParseError" in err and "._good" not in err

@@ -65,3 +65,34 @@ def test_skip_leaves_known_dates_out(nlp):
     doc = nlp("on September 30 some 30 people died")
     found = find_quantities(doc, skip=frozenset({2}))
     assert [q.value for q in found] == [30]
+
+
+@pytest.mark.parametrize("words", [
+    ["3.5"], ["146.54"], ["999999999999999999999"], ["1,000,000,000,001"],
+    ["2.5", "billion"], ["1.2345678", "million"],
+])
+def test_numbers_that_count_nothing_have_no_value(words):
+    assert number_value(words) is None
+
+
+def test_values_are_exact():
+    assert number_value(["999,999,999"]) == 999_999_999
+    assert number_value(["0.3", "million"]) == 300_000  # 0.3 * 1e6 is 299999.99... in floats
+
+
+@pytest.mark.parametrize("text", [
+    "999999999999999999999 soldiers were killed",
+    "10 ^ 100 tanks were destroyed",
+    "10^100 tanks were destroyed",
+    "3.5 soldiers were killed",
+    "2618 to 146.54 soldiers were killed",
+    "3.5 to 5 soldiers were killed",
+    "50 to 20 soldiers were killed",
+])
+def test_absurd_figures_are_left_out(nlp, text):
+    assert figures(nlp, text) == []
+
+
+def test_a_figure_revised_downwards_is_the_new_figure(nlp):
+    assert figures(nlp, "the toll was revised from 50 to 20") == [
+        ("from 50 to 20", 20, "exact", None, None)]

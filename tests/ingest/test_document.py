@@ -1,7 +1,8 @@
 import pytest
 
 from sitrep.errors import BadOption
-from sitrep.ingest.document import document_id, prepare
+from sitrep.ingest.document import document_id, prepare, unknown_year
+from sitrep.resolve.time import find_dates
 
 
 @pytest.mark.parametrize("text,place,date", [
@@ -26,10 +27,20 @@ def test_title_is_a_short_first_line_before_a_blank_line():
 
 
 def test_no_year_anywhere_gives_a_flag_and_no_date():
-    prepared = prepare("BAKU, Sept 30 (Reuters) - Azerbaijan said on the 29th ...")
-    assert [f.kind for f in prepared.flags] == ["unknown_year"]
+    text = "BAKU, Sept 30 (Reuters) - Azerbaijan said on the 29th ..."
+    prepared = prepare(text)
     assert prepared.document.published is None
     assert prepared.reference.month == 9 and prepared.reference.year is None
+    flag = unknown_year(prepared, find_dates(text, prepared.reference))
+    assert flag.kind == "unknown_year"
+    assert [span.text for span in flag.evidence] == ["Sept 30", "the 29th"]
+
+
+def test_a_text_that_states_its_years_needs_no_report_date():
+    text = "On March 3, 2021, the army said 12 soldiers were killed in 2020."
+    prepared = prepare(text)
+    assert prepared.reference is None
+    assert unknown_year(prepared, find_dates(text, prepared.reference)) is None
 
 
 def test_published_sets_the_reference_and_dates_the_dateline():

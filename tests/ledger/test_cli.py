@@ -24,7 +24,7 @@ def test_gazetteer(gazetteer, monkeypatch):
 @pytest.fixture()
 def ledger(tmp_path, extractor, monkeypatch):
     """A ledger file with the war's reports, made with the CLI."""
-    monkeypatch.setattr("sitrep.pipeline.Extractor", lambda: extractor)
+    monkeypatch.setattr("sitrep.pipeline.Extractor", lambda **_settings: extractor)
     db = str(tmp_path / "war.db")
     for path in WAR:
         result = runner.invoke(app, ["ingest", str(path), "--db", db, "--published",
@@ -46,7 +46,7 @@ def test_ingest_prints_a_summary_and_is_idempotent(ledger):
 
 
 def test_the_ledger_comes_from_sitrep_db_by_default(tmp_path, monkeypatch, extractor):
-    monkeypatch.setattr("sitrep.pipeline.Extractor", lambda: extractor)
+    monkeypatch.setattr("sitrep.pipeline.Extractor", lambda **_settings: extractor)
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("SITREP_DB", raising=False)
     result = runner.invoke(app, ["ingest", str(WAR[1]), "--published", "2020-09-30"])

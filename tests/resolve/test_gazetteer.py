@@ -161,3 +161,85 @@ def test_united_states_point_is_near_the_geonames_and_wikipedia_points(gazetteer
     # The Factbook point (38 N 97 W) is 235 km from GeoNames' 39.76 N 98.5 W.
     assert haversine_km(usa.lat, usa.lon, 39.76, -98.5) < 161
     assert haversine_km(usa.lat, usa.lon, 40.0, -100.0) < 161
+
+
+def _copy(gazetteer, folder: Path) -> Path:
+    import shutil
+
+    target = folder / gz.FILE_NAME
+    shutil.copyfile(gazetteer.path, target)
+    shutil.copyfile(gz.schema.checksum_path(gazetteer.path), gz.schema.checksum_path(target))
+    return target
+
+
+@pytest.mark.parametrize("damage", [
+    lambda data, mid: data[:mid] + bytes(4096) + data[mid + 4096:],  # a block of zeros
+    lambda data, mid: data[:mid] + bytes([data[mid] ^ 0x10]) + data[mid + 1:],  # one bit
+])
+def test_damage_in_the_middle_is_detected(gazetteer, tmp_path, damage):
+    path = _copy(gazetteer, tmp_path)
+    assert gz.problem(path) is None
+    data = path.read_bytes()
+    path.write_bytes(damage(data, len(data) // 2))
+    assert "damaged" in gz.problem(path)
+    with pytest.raises(GazetteerMissing, match="damaged"):
+        Gazetteer.open(path, build_if_missing=False)
+
+
+def test_a_damaged_gazetteer_is_rebuilt(gazetteer, tmp_path, monkeypatch):
+    import functools
+
+    from sitrep.resolve.gazetteer import store
+
+    path = _copy(gazetteer, tmp_path)
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    path.write_bytes(bytes(data))
+    # the real build, of one country's towns to keep the test short
+    monkeypatch.setattr(store, "build", functools.partial(gz.build, cities_of=("ARM",)))
+    rebuilt = Gazetteer.open(path)
+    assert gz.problem(path) is None and rebuilt.lookup("Yerevan")
+
+
+def test_a_file_without_checksum_is_checked_once_and_adopted(gazetteer, tmp_path):
+    path = _copy(gazetteer, tmp_path)
+    gz.schema.checksum_path(path).unlink()
+    assert gz.problem(path) is None  # PRAGMA quick_check passed
+    assert gz.schema.checksum_path(path).read_text().strip() == gz.schema.file_digest(path)
+
+
+def test_a_failing_build_leaves_no_temporary_file(tmp_path, monkeypatch):
+    import importlib
+
+    build_module = importlib.import_module("sitrep.resolve.gazetteer.build")
+
+    def fail(self):
+        raise RuntimeError("stopped midway")
+
+    monkeypatch.setattr(build_module._Loader, "load_all", fail)
+    with pytest.raises(RuntimeError):
+        gz.build(tmp_path / gz.FILE_NAME, cities_of=("ARM",))
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_build_killed_midway_leaves_no_orphan(tmp_path):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    path = tmp_path / gz.FILE_NAME
+    code = ("import sys; from sitrep.resolve import gazetteer as gz; "
+            "gz.build(__import__('pathlib').Path(sys.argv[1]), cities_of=('ARM',))")
+    child = subprocess.Popen([sys.executable, "-c", code, str(path)])
+    deadline = time.monotonic() + 120
+    while not list(tmp_path.glob("*.tmp")) and time.monotonic() < deadline \
+            and child.poll() is None:
+        time.sleep(0.05)
+    assert list(tmp_path.glob("*.tmp")), "the build never started writing"
+    child.send_signal(signal.SIGKILL)
+    child.wait()
+    assert list(tmp_path.glob("*.tmp"))  # what the killed build left
+    with pytest.raises(GazetteerMissing):
+        Gazetteer.open(path, build_if_missing=False)
+    assert list(tmp_path.iterdir()) == []  # swept: its process is gone

@@ -33,8 +33,8 @@ from .perpetrators import perpetrators
 from .victims import human_targets
 from .words import with_next_sentence
 
-__all__ = ["NINE_COUNTRIES", "Incident", "incidents", "read_texts", "render_template", "respond",
-           "responses"]
+__all__ = ["NINE_COUNTRIES", "Incident", "incidents", "parse_texts", "read_texts",
+           "render_template", "respond", "responses"]
 
 # "TST4-MUC4-0001", "DEV-MUC3-0001 (NOSC)": the id, and the source that prepared the text
 MESSAGE_ID = re.compile(r"(?m)^([A-Z0-9]+-MUC\d-\d{4})(?:[ \t]+\([^)\n]*\))?[ \t]*$")
@@ -51,7 +51,11 @@ THREAT = re.compile(r"\bthreat\w*\b", re.I)
 
 def read_texts(path: str | Path) -> list[tuple[str, str]]:
     """(message id, text) for each message of a MUC-4 text file."""
-    raw = Path(path).read_text(encoding="latin-1")
+    return parse_texts(Path(path).read_text(encoding="latin-1"))
+
+
+def parse_texts(raw: str) -> list[tuple[str, str]]:
+    """(message id, text) for each message of a MUC-4 text file's contents."""
     parts = MESSAGE_ID.split(raw)
     return [(parts[i], parts[i + 1].strip("\n")) for i in range(1, len(parts) - 1, 2)]
 

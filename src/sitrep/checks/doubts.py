@@ -63,7 +63,8 @@ def unverified(claims: list[Claim], text: str, sentences: list[tuple[int, int]]
         if concerned:
             flags.append(Flag("unverified", "the report says these figures could not be "
                               "verified: " + ", ".join(c.id for c in concerned),
-                              Span.of(text, match.start(), match.end()),
+                              (Span.of(text, match.start(), match.end()),
+                               *(c.evidence for c in concerned)),
                               tuple(c.id for c in concerned)))
     return flags
 

@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from ..offsets import within
 from ..records import Flag, Span
 
 _OUTBREAK = re.compile(
@@ -46,12 +47,18 @@ class Anchor:
     votes: tuple[Vote, ...]
     flags: tuple[Flag, ...]
 
+    @property
+    def disputed(self) -> frozenset[int]:
+        """Starts of the date mentions that date the start against the report's majority
+        (all of them when there is none)."""
+        return frozenset(v.span.start for v in self.votes if v.date != self.start)
+
 
 def find_anchor(text: str, sentences, dates) -> Anchor:
     """``sentences``: (start, end) char ranges; ``dates``: TimeMentions of the text."""
     votes: list[Vote] = []
     for start, end in sentences:
-        inside = [d for d in dates if start <= d.start and d.end <= end]
+        inside = within(dates, start, end)
         votes.extend(_outbreak_votes(text, start, end, inside))
         votes.extend(_count_votes(text, inside))
     return _decide(text, votes)
@@ -105,25 +112,24 @@ def _decide(text: str, votes: list[Vote]) -> Anchor:
     tally = Counter(v.date for v in votes)
     ranked = tally.most_common()
     if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
-        flags = tuple(
-            Flag("date_conflict", f"the start of the fighting is dated {v.date.isoformat()} "
-                 f"here, but other statements give other dates", v.span) for v in votes)
-        return Anchor(None, tuple(votes), _unique(flags))
+        flag = Flag("date_conflict", "the report dates the start of the fighting "
+                    f"{len(ranked)} ways ({', '.join(d.isoformat() for d, _n in ranked)}) "
+                    "with no majority, so it is left open", _spans(votes))
+        return Anchor(None, tuple(votes), (flag,))
     winner = ranked[0][0]
-    flags = tuple(
-        Flag("date_conflict",
-             f"'{v.span.text}' dates the start of the fighting to {v.date.isoformat()}, but "
-             f"{tally[winner]} statement(s) elsewhere in the report put it at "
-             f"{winner.isoformat()}", v.span)
-        for v in votes if v.date != winner)
-    return Anchor(winner, tuple(votes), _unique(flags))
+    backing = _spans(v for v in votes if v.date == winner)
+    flags = []
+    for date, _count in ranked[1:]:  # one flag per date the majority contradicts
+        own = _spans(v for v in votes if v.date == date)
+        flags.append(Flag(
+            "date_conflict",
+            f"'{own[0].text}' dates the start of the fighting to {date.isoformat()}, but "
+            f"{len(backing)} statement(s) elsewhere in the report put it at "
+            f"{winner.isoformat()}", (*own, *backing)))
+    return Anchor(winner, tuple(votes), tuple(flags))
 
 
-def _unique(flags: tuple[Flag, ...]) -> tuple[Flag, ...]:
-    seen, out = set(), []
-    for flag in flags:
-        key = (flag.span.start, flag.span.end) if flag.span else flag.message
-        if key not in seen:
-            seen.add(key)
-            out.append(flag)
-    return tuple(out)
+def _spans(votes) -> tuple[Span, ...]:
+    """The distinct spans of ``votes`` (a date can vote as outbreak and as day count), in
+    text order: a conflict flag's evidence."""
+    return tuple(sorted({v.span for v in votes}, key=lambda s: s.start))

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from typing import TYPE_CHECKING
 
+from ..offsets import ByStart, overlapping, start_of, starting_in, within
 from ..records import Period
+from ..resolve.time import iso_bounds
 
 if TYPE_CHECKING:
     from .claims import SentenceFacts
@@ -60,9 +63,11 @@ class ClaimDates:
         self.anchor = anchor  # the date the fighting began, when the report settles it
         self.disputed = disputed  # starts of date mentions the report contradicts
         self.outbreaks = outbreaks  # (start, end, date) of each dated start of the fighting
+        self._outbreak_starts = sorted(start for start, _end, _date in outbreaks)
+        self._outbreaks_by_start = ByStart(list(outbreaks), key=lambda o: o[0])
         self.today = today
         self.dateline_end = dateline_end
-        self.stated_spans: list[tuple[int, int]] = []  # dates that date statements
+        self.stated_spans = _Spans()  # dates that date statements
         self.sentences: list = []  # the document's SentenceFacts, set by the claim builder
 
     def stated_on(self, attr) -> str | None:
@@ -71,32 +76,32 @@ class ClaimDates:
             return None
         self.stated_spans.append(span)
         s, e = span
-        for mention in self.dates:
-            if mention.start < e and s < mention.end:
-                return self.day_of(mention)
-        return None
+        mention = next(iter(overlapping(self.dates, s, e)), None)
+        return self.day_of(mention) if mention is not None else None
 
     def date_after_cue(self, cue_end: int) -> tuple[int, int] | None:
         """"X said on the 20th that ...": a date right after the cue dates the statement,
         wherever the parser hung it."""
-        for m in self.dates:
-            if cue_end <= m.start <= cue_end + 40 and _AFTER_CUE.match(
+        for m in starting_in(self.dates, cue_end, cue_end + 41):
+            if _AFTER_CUE.match(
                     self.text[cue_end:m.start]) and m.kind not in ("ordinal_day", "ref"):
                 return (m.start, m.end)
         return None
 
     def day_of(self, mention) -> str | None:
         if mention.kind == "same_day":
-            before = [d for d in self.dates if d.end <= mention.start and d.precision == "day"
-                      and d.start_date is not None]
-            return before[-1].start_date.isoformat() if before else None
+            at = bisect_left(self.dates, mention.start, key=start_of)
+            earlier = (self.dates[k] for k in range(at - 1, -1, -1))
+            before = next((d for d in earlier if d.end <= mention.start
+                           and d.precision == "day" and d.start_date is not None), None)
+            return before.start_date.isoformat() if before else None
         if mention.precision == "day" and mention.start_date is not None:
             return mention.start_date.isoformat()
         return None
 
     def dates_in(self, start: int, end: int) -> list:
-        return [d for d in self.dates if start <= d.start and d.end <= end
-                and d.start >= self.dateline_end]  # the dateline dates the report
+        return [d for d in within(self.dates, start, end)
+                if d.start >= self.dateline_end]  # the dateline dates the report
 
     def period(self, clause: tuple[int, int], stated_on: str | None,
                 pos: int, cumulative: bool = True, neighbours=None) -> Period | None:
@@ -133,24 +138,29 @@ class ClaimDates:
                 start, end = _first_day(m), _last_day(mentions[i + 1])
         if start is None:
             return None
-        return Period(start, end)
+        return Period(start, end if _in_order(start, end) else None)
 
     def outbreak_in(self, clause: tuple[int, int]) -> str | None:
         """"The war, which erupted on April 15, 2023, has killed ...": the start of the
         fighting dated in the figure's own sentence, as precisely as the text dates it."""
-        for start, end, _date in self.outbreaks:
-            if clause[0] <= start and end <= clause[1]:
-                mention = next((m for m in self.dates if m.start == start), None)
+        for start, end, _date in self._outbreaks_by_start.starting_in(*clause):
+            if end <= clause[1]:
+                mention = next(iter(starting_in(self.dates, start, start + 1)), None)
                 return self.undisputed(mention) if mention else None
         return None
+
+    def outbreak_within(self, start: int, end: int) -> bool:
+        """Does a dated start of the fighting begin in ``[start, end)``?"""
+        at = bisect_left(self._outbreak_starts, start)
+        return at < len(self._outbreak_starts) and self._outbreak_starts[at] < end
 
     def undisputed(self, mention) -> str | None:
         """The day a "since" date starts; a year or month stays as precise as the text
         ("since it began in 2011" starts in "2011", not on 1 January)."""
         if mention.start in self.disputed and self.anchor is not None:
             return self.anchor.isoformat()
-        if mention.precision in ("year", "month") and mention.value:
-            return mention.value
+        if mention.precision in ("year", "month") and iso_bounds(mention.value):
+            return mention.value  # not a quarter, season or decade: those start on a day
         return _first_day(mention)
 
     def dated_after(self, pos: int, limit: int) -> str | None:
@@ -167,7 +177,7 @@ class ClaimDates:
         with "the" takes that event's date from the sentence before that dates it."""
         if not _EVENT_REFERENCE.search(self.text, clause[0], clause[1]):
             return None
-        for sentence in reversed(self.sentences[:self.sentences.index(facts)][-2:]):
+        for sentence in self._two_before(facts):
             stated = [a.stated_date for a in sentence.attributions if a.stated_date]
             for m in self.dates_in(sentence.start, sentence.end):
                 taken = any(s < m.end and m.start < e for s, e in stated)
@@ -180,7 +190,7 @@ class ClaimDates:
         referred to spans two days."""
         if not _EVENT_REFERENCE.search(self.text, clause[0], clause[1]):
             return None
-        for sentence in reversed(self.sentences[:self.sentences.index(facts)][-2:]):
+        for sentence in self._two_before(facts):
             days = [m for m in self.dates_in(sentence.start, sentence.end)
                     if m.precision == "day" and m.start_date]
             for a, b in zip(days, days[1:], strict=False):
@@ -188,10 +198,16 @@ class ClaimDates:
                     return Period(_first_day(a), _last_day(b))
         return None
 
+    def _two_before(self, facts: SentenceFacts) -> list:
+        """The two parsed sentences before ``facts``, nearest first (found by bisection:
+        a scan of every sentence for every figure would grow as the square of a report)."""
+        at = bisect_left(self.sentences, facts.start, key=lambda f: f.start)
+        return self.sentences[max(0, at - 2):at][::-1]
+
     def event_date(self, facts: SentenceFacts, clause: tuple[int, int],
                     pos: int, cumulative: bool = False) -> str | None:
         stated = [a.stated_date for a in facts.attributions if a.stated_date]
-        stated += self.stated_spans
+        stated += self.stated_spans.overlapping(*clause)
         if _DURATION.search(self.text, pos, min(clause[1], pos + 60)) or \
                 _SINCE_OWN.match(self.text, pos):
             return None  # "killed 30 during a three-day battle", "185 have been killed since"
@@ -207,7 +223,7 @@ class ClaimDates:
                 continue  # "in the past 24 hours" spans time; it dates no single event
             if any(s < mention.end and mention.start < e for s, e in stated):
                 continue
-            if cumulative and any(s <= mention.start < e for s, e, _d in self.outbreaks):
+            if cumulative and self.outbreak_within(mention.start, mention.end):
                 continue  # a running total is not dated by the start of the fighting
             day = self.day_of(mention)
             if day is not None:
@@ -238,3 +254,27 @@ def perfect(text: str, offsets: dict) -> bool:
     one event's ("in which militants killed 1,200")?"""
     start = offsets.get("outcome", (0, 0))[0]
     return bool(_PERFECT.search(text[max(0, start - 25):start])) or offsets.get("toll", False)
+
+
+def _in_order(start: str, end: str | None) -> bool:
+    """A period never ends before it starts: an end the text puts earlier is left out."""
+    first, last = iso_bounds(start), iso_bounds(end)
+    return end is None or first is None or last is None or last[1] >= first[0]
+
+
+class _Spans(list):
+    """(start, end) pairs kept sorted as they are appended, so the ones overlapping a
+    clause are found by bisection rather than by a scan of the whole report's."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._longest = 0
+
+    def append(self, span: tuple[int, int]) -> None:
+        insort(self, tuple(span))
+        self._longest = max(self._longest, span[1] - span[0])
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int]]:
+        lo = bisect_left(self, (start - self._longest,))
+        hi = bisect_left(self, (end,), lo=lo)
+        return [(s, e) for s, e in self[lo:hi] if s < end and start < e]

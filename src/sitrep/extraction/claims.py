@@ -20,8 +20,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 
+from ..offsets import within
 from ..records import Claim, Claimant, Place, Quantity, Span, Subject
 from . import subjects as rules
 from .claim_dates import ClaimDates, own_phrase, perfect
@@ -79,8 +81,10 @@ class ClaimBuilder:
             found.append(here)
             self.resolver.add_subjects(facts.subjects)
         flat = [s for here in found for s in here]
-        return [self.resolver.resolve_ahead(here, [s for s in flat if s.sentence > (
-            here[0].sentence if here else 0)]) for here in found]
+        order = [s.sentence for s in flat]  # in sentence order: the next two by bisection
+        return [self.resolver.resolve_ahead(here, flat[
+            bisect_right(order, here[0].sentence):bisect_right(order, here[0].sentence + 2)]
+            if here else []) for here in found]
 
     def build(self, sentences: list[SentenceFacts]) -> list[Claim]:
         self.when.sentences = sentences
@@ -133,9 +137,8 @@ class ClaimBuilder:
     def _place_code(self, start: int, end: int) -> str | None:
         """The country of a place a source is of: "the governor of Belgorod region",
         "Dnipropetrovsk regional Gov. X" — not a place inside a name ("Al-Masirah TV")."""
-        for m in self.context.places:
-            if not (start <= m.start and m.end <= end) or \
-                    not self.context.is_state(m.place.country):
+        for m in within(self.context.places, start, end):
+            if not self.context.is_state(m.place.country):
                 continue
             before = self.text[max(start, m.start - 8):m.start].lower()
             after = self.text[m.end:m.end + 12].lower()
@@ -149,7 +152,7 @@ class ClaimBuilder:
         gives a running total ("the toll has risen to 23,210 since October 7")."""
         if any(offsets.get("toll") for _f, offsets in facts.figures):
             return False
-        if any(facts.start <= s < facts.end for s, _e, _d in self.when.outbreaks):
+        if self.when.outbreak_within(facts.start, facts.end):
             return True
         if not self.when.today:
             return False
@@ -311,9 +314,7 @@ class ClaimBuilder:
         claim's clause, nearer to this figure than to the figures either side."""
         before, after, _part, _first = neighbours
         best = None
-        for m in self.context.places:
-            if not (clause[0] <= m.start and m.end <= clause[1]):
-                continue
+        for m in within(self.context.places, *clause):
             if not _IN_PLACE.search(self.text[max(clause[0], m.start - 30):m.start]):
                 continue
             distance = abs(m.start - pos)

@@ -22,7 +22,9 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..datafiles import tsv_rows
+from ..offsets import ByStart, by_start, starting_in, within
 from ..records import Claim, Event, EventActor, EventDate, Place, Reporter, Span
+from ..resolve.time import iso_bounds, iso_precision
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -304,10 +306,12 @@ class EventBuilder:
         self.context = context
         self.today = dt.date.fromisoformat(today) if today else None
         self.sources_at = sources_at  # sentence index -> the source speaking there
-        self.places = places
+        self.places = by_start(places)
+        self._actors_by_start = by_start(context.actors)
 
     def build(self, sentences, claims=()) -> list[Event]:
         events = []
+        by_evidence = ByStart(list(claims), key=lambda c: c.evidence.start)
         for facts in sentences:
             source = self.sources_at.get(facts.index)
             for trigger in facts.triggers:
@@ -315,7 +319,9 @@ class EventBuilder:
                 if event is not None:
                     events.append(event)
             if not any(t.type == "ASSAULT" for t in facts.triggers):
-                events.extend(self._killings(facts, claims, source, len(events)))
+                events.extend(self._killings(
+                    facts, by_evidence.starting_in(facts.start, facts.end), source,
+                    len(events)))
         return events
 
     def _killings(self, facts, claims, source, number: int) -> list[Event]:
@@ -328,7 +334,7 @@ class EventBuilder:
             return []
         first = hit[0]
         day = first.event_date or (first.period.start if first.period else None)
-        date = EventDate(day, day, "day" if day and len(day) == 10 else None)
+        date = EventDate(day, day, iso_precision(day))
         reporter = Reporter(source.claimant.actor, source.claimant.name) if source else None
         return [Event(
             type="ASSAULT", mode=None, actors=(),
@@ -376,8 +382,8 @@ class EventBuilder:
                     out.setdefault(code, EventActor(code, words))
                 continue
             codes = [(self.context.umbrella(m.code) if self.context.umbrella else None)
-                     or m.code for m in self.context.actors
-                     if start <= m.start < end and m.code
+                     or m.code for m in starting_in(self._actors_by_start, start, end)
+                     if m.code
                      and m.kind not in ("place", "affiliation")]
             for code in codes:
                 out.setdefault(code, EventActor(code, words))
@@ -386,8 +392,8 @@ class EventBuilder:
         return list(out.values())
 
     def _date(self, trigger: Trigger, facts, source) -> EventDate:
-        inside = [m for m in self.dates if facts.start <= m.start and m.end <= facts.end
-                  and m.kind not in ("ordinal_day", "ref") and m.start_date is not None]
+        inside = [m for m in within(self.dates, facts.start, facts.end)
+                  if m.kind not in ("ordinal_day", "ref") and m.start_date is not None]
         content = _content(source, facts)
         if content and content[0] <= trigger.cue[0] < content[1] and trigger.type in DEEDS:
             # "X reported today that Y was kidnapped": "today" dates the report, not the
@@ -404,8 +410,8 @@ class EventBuilder:
         return EventDate(None, None, None)
 
     def _place(self, trigger: Trigger, facts, source) -> Place | None:
-        candidates = [p for p in self.places if facts.start <= p.start < facts.end
-                      and self._where_it_happened(p.start, facts.start)]
+        candidates = [p for p in starting_in(self.places, facts.start, facts.end)
+                      if self._where_it_happened(p.start, facts.start)]
         content = _content(source, facts)
         if trigger.type in STATEMENT_TYPES and content:
             # where a demand was made, not the place it is about
@@ -426,9 +432,10 @@ class EventBuilder:
         reporter's reminder ("let us recall")."""
         if HISTORY.search(sentence):
             return True
-        if self.today is None or date.end is None:
+        bounds = iso_bounds(date.end)  # the end can be a month or a year: "1988-04"
+        if self.today is None or bounds is None:
             return RECALLED.search(sentence) is not None
-        return dt.date.fromisoformat(date.end) < self.today - dt.timedelta(days=30)
+        return bounds[1] < self.today - dt.timedelta(days=30)
 
 
 def _content(source, facts) -> tuple[int, int] | None:
@@ -440,9 +447,12 @@ def link_claims(claims: list[Claim], events: list[Event]) -> list[Claim]:
     """Each claim with the id of the deed its sentence tells ("Russian shelling killed five
     civilians": the shelling); claims in sentences with no deed stay unlinked."""
     deeds = [e for e in events if e.type in DEEDS]
+    longest = max((e.evidence.end - e.evidence.start for e in deeds), default=0)
+    by_evidence = ByStart(deeds, key=lambda e: e.evidence.start)
     linked = []
     for claim in claims:
-        event = next((e for e in deeds
+        near = by_evidence.starting_in(claim.evidence.start - longest, claim.evidence.start + 1)
+        event = next((e for e in near
                       if e.evidence.start <= claim.evidence.start < e.evidence.end), None)
         linked.append(replace(claim, event=event.id) if event else claim)
     return linked

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..nlp.sentences import Sentence
+from ..offsets import within
 from ..records import ITEM_CLASSES
 from .attribution import find_attributions
 from .claims import SentenceFacts
@@ -17,7 +18,7 @@ from .lexicon import describe
 def sentence_facts(text: str, index: int, sentence: Sentence, sdoc, dates) -> SentenceFacts:
     base = sentence.start
     facts = SentenceFacts(index, sentence.start, sentence.end, sentence.paragraph)
-    skip = _date_tokens(sdoc, base, dates)
+    skip = _date_tokens(sdoc, base, within(dates, sentence.start, sentence.end))
     figures = find_figures(sdoc, None, skip)
     for figure in figures:
         offsets = _offsets(sdoc, base, figure)
@@ -76,8 +77,8 @@ def _agent(verb):
 
 
 def _date_tokens(sdoc, base: int, dates) -> frozenset[int]:
-    spans = [(d.start - base, d.end - base) for d in dates
-             if d.start >= base and d.end <= base + len(sdoc.text)]
+    """The tokens of the sentence's own ``dates``."""
+    spans = [(d.start - base, d.end - base) for d in dates]
     return frozenset(t.i for t in sdoc for s, e in spans
                      if t.idx < e and s < t.idx + len(t.text))
 

@@ -4,6 +4,12 @@ Works on spaCy tokens (a blank tokenizer is enough) and returns token ranges, so
 claims stage can look at what is counted. Numbers that are dates, times, years, ages,
 money, units, identifiers ("Resolution 2334"), model names ("S-300") or group sizes
 ("a 12 nation group") are left out here, once, rather than in every caller.
+
+So are numbers that cannot count anything: a fraction of a whole ("3.5 soldiers"; "1.5
+million" is a whole number), a figure beyond ``MAX_COUNT``, a term of arithmetic ("10 ^
+100"), and a "range" that runs downwards ("50 to 20") or to such a number ("2618 to
+146.54"): never rounded or reordered into a figure. Values are computed exactly (no
+floating point), so "999999999999999999999" is never "1e21".
 """
 
 from __future__ import annotations
@@ -12,6 +18,7 @@ import functools
 import json
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from importlib import resources
 from typing import TYPE_CHECKING
 
@@ -34,6 +41,11 @@ _CALENDAR = frozenset({
     "saturday", "sunday",
 })
 _DIGITS = re.compile(r"^\d{1,3}(,\d{3})+$|^\d+$|^\d+\.\d+$")
+# More than anyone has counted of any loss: a figure above it is a misprint or a joke.
+MAX_COUNT = 1_000_000_000
+# A number next to one of these is a term of a sum, not a count: "10 ^ 100", "2 * 3".
+_ARITHMETIC = frozenset({"^", "*", "**", "×", "+", "="})
+_RANGE_LINKS = ("and", "to", "-", "or")
 _ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$", re.I)
 
 
@@ -95,15 +107,18 @@ def _number_end(doc: Doc, i: int, stop: int) -> int:
 
 
 def number_value(words: list[str]) -> int | None:
-    """The integer a number phrase denotes: "2,300", "1.2 million", "one thousand two hundred"."""
+    """The integer a number phrase denotes: "2,300", "1.2 million", "one thousand two hundred";
+    ``None`` for a fraction ("3.5") or a figure above ``MAX_COUNT``."""
     words = [w.lower() for w in words if w not in ("-", "and")]
     if not words:
         return None
     if _is_digits(words[0]):
-        value = float(words[0].replace(",", ""))
+        value = Decimal(words[0].replace(",", ""))
         for w in words[1:]:
             value *= SCALES[w]
-        return int(round(value))
+        if value != value.to_integral_value() or value > MAX_COUNT:
+            return None
+        return int(value)
     total, current = 0, 0
     for w in words:
         if w in UNITS:
@@ -115,7 +130,8 @@ def number_value(words: list[str]) -> int | None:
             current = 0
         else:
             return None
-    return total + current
+    value = total + current
+    return value if value <= MAX_COUNT else None
 
 
 def _value_at(doc: Doc, i: int, stop: int) -> tuple[int, int] | None:
@@ -134,6 +150,9 @@ def _not_a_count(doc: Doc, i: int, j: int, stop: int) -> bool:
     after = doc[j] if j < stop else None
     after_low = after.lower_ if after is not None else ""
     if _ORDINAL.match(tok.text) or (not tok.is_alpha and any(c.isalpha() for c in tok.text)):
+        return True
+    if before is not None and before.text in _ARITHMETIC or \
+            after is not None and after.text in _ARITHMETIC:
         return True
     if after is not None and after_low in lex["units_after"]:
         return True
@@ -248,25 +267,40 @@ def _mention_at(doc: Doc, i: int, floor: int, stop: int,
         first = i - 1 if i > floor and doc[i - 1].lower_ in ("a", "about") else i
         return QuantityMention(first, i + 1, i, 12, "approx"), i + 1
     parsed = _value_at(doc, i, stop)
-    if parsed is None:
-        return None, i + 1
+    if parsed is None:  # no number, or one that counts nothing ("3.5", "10^100")
+        return None, (_number_end(doc, i, stop) if i < stop and _is_digits(doc[i].text)
+                      else i + 1)
     value, j = parsed
-    if any(k in skip for k in range(i, j)) or _not_a_count(doc, i, j, stop):
+    if any(k in skip for k in range(i, j)) or _not_a_count(doc, i, j, stop) \
+            or _after_no_count(doc, i, floor):
         return None, j
     return _with_range(doc, i, j, value, floor, stop)
+
+
+def _after_no_count(doc: Doc, i: int, floor: int) -> bool:
+    """The end of a range whose start counts nothing: the 5 of "3.5 to 5 soldiers"."""
+    return (i - 2 >= floor and doc[i - 1].lower_ in ("to", "-")
+            and _is_digits(doc[i - 2].text) and _value_at(doc, i - 2, i - 1) is None)
 
 
 def _with_range(doc: Doc, i: int, j: int, value: int, floor: int, stop: int):
     """Attach a qualifier, or read "between X and Y", "X to Y", "X-Y", "from X to Y"."""
     link = doc[j].lower_ if j < stop else ""
-    second = _value_at(doc, j + 1, stop) if link in ("and", "to", "-", "or") else None
+    second = _value_at(doc, j + 1, stop) if link in _RANGE_LINKS else None
     before = doc[i - 1].lower_ if i > floor else ""
-    if second is not None and (link != "and" or before == "between"):
+    ranged = link != "and" or before == "between"
+    if second is None and ranged and link in _RANGE_LINKS and j + 1 < stop \
+            and _is_digits(doc[j + 1].text):
+        return None, _number_end(doc, j + 1, stop)  # "2618 to 146.54": no figure at all
+    if second is not None and ranged:
         high, k = second
         if not _not_a_count(doc, j + 1, k, stop):
             first = i - 1 if before in ("between", "from") else i
-            if before == "from" and _after_growth_verb(doc, first, floor):
+            if before == "from" and (_after_growth_verb(doc, first, floor) or value > high):
+                # "rose from 40 to 45", "was revised from 50 to 20": the figure is now Y
                 return QuantityMention(first, k, j + 1, high, "exact"), k
+            if value > high:
+                return None, k  # "50 to 20 soldiers" counts nothing one can tell
             return QuantityMention(first, k, i, high, "range", low=value, high=high), k
     qualifier, qstart = _qualifier(doc, i, floor)
     return QuantityMention(qstart, j, i, value, qualifier), j

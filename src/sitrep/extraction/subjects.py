@@ -29,6 +29,7 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
+from ..offsets import starting_in
 from ..records import Claimant, Subject
 
 _ORIGIN = re.compile(r"^[-\u2010\u2011]\s*(?:made|built|supplied|manufactured|produced|"
@@ -94,9 +95,7 @@ def made_by(text: str, mention) -> bool:
 
 def actor_in(ctx: Context, span: tuple[int, int]):
     """The first actor mention inside ``span`` that says whose ("-made" origins do not)."""
-    for mention in ctx.actors:
-        if not span[0] <= mention.start < span[1]:  # it may run on: "al-Sham (HTS)"
-            continue
+    for mention in starting_in(ctx.actors, *span):  # it may run on: "al-Sham (HTS)"
         if mention.kind == "place" or mention.kind == "affiliation" and not mention.leads:
             continue  # "Iran-backed" says who backs them, "Saudi-led" whose they are
         if made_by(ctx.text, mention):

@@ -22,7 +22,9 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable
+from dataclasses import fields, is_dataclass, replace
 
+from ..records import Mention, Span
 from ..resolve.names import word_frequency
 
 # Below this count in pyspellchecker's English list (about 1 in 1.6 million words) a
@@ -69,7 +71,9 @@ def truecase(text: str, is_name: Callable[[str], bool | str] | None = None) -> s
     """``text`` in ordinary case, the same length; ``is_name(phrase)`` says whether a
     phrase of one to three words (in capitals, as written) names a known place or actor,
     and may return the phrase as the name is written ("ELN", not "Eln")."""
-    chars = list(text.lower())
+    # character by character: a few capitals lower to two characters ("İ" to "i̇"), which
+    # would shift every offset after them; those stay as written
+    chars = [c if len(low := c.lower()) != 1 else low for c in text]
     words = list(_WORD.finditer(text))
     named, written = _known_names(text, words, is_name) if is_name else (set(), {})
     for i, word in enumerate(words):
@@ -137,3 +141,21 @@ def _known_names(text: str, words: list[re.Match], is_name: Callable[[str], bool
 def _adjacent(text: str, run: list[re.Match]) -> bool:
     """Words of one name: separated by one space or a hyphen, not by punctuation."""
     return all(text[a.end():b.start()] in (" ", "-") for a, b in itertools.pairwise(run))
+
+
+def restore_spans(record, original: str):
+    """``record`` (a Report or any record inside one) with every Span and Mention quoting
+    ``original``, the text as given, and the case sitrep read moved to ``truecased``."""
+    if isinstance(record, (Span, Mention)):
+        written = original[record.start:record.end]
+        return record if written == record.text else replace(
+            record, text=written, truecased=record.text)
+    if isinstance(record, (list, tuple)):
+        return type(record)(restore_spans(r, original) for r in record)
+    if isinstance(record, dict):
+        return {k: restore_spans(v, original) for k, v in record.items()}
+    if is_dataclass(record) and not isinstance(record, type):
+        changes = {f.name: restore_spans(getattr(record, f.name), original)
+                   for f in fields(record) if f.init}
+        return replace(record, **changes)
+    return record

@@ -7,7 +7,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-_END = "\0"  # trie key under which a node keeps the entries of aliases ending there
+# Trie key under which a node keeps the entries of aliases ending there: not a string, so
+# no token of any text (not even a NUL character) can reach it.
+_END = None
 _STATE_SOURCES = ("name", "demonym", "capital")
 
 # Words and punctuation marks; hyphens and dashes are dropped so that "al-Shabaab",

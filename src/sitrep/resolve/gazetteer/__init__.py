@@ -14,11 +14,13 @@ Sources, all installed as PyPI packages (nothing is fetched at run time):
 - ``sitrep/data/places_extra.tsv`` and ``place_aliases.tsv``: reviewed additions.
 
 The file lives in ``platformdirs.user_cache_dir("sitrep")`` unless ``$SITREP_CACHE_DIR`` or an
-explicit path says otherwise; ``Gazetteer.open`` builds it when it is missing or stale.
+explicit path says otherwise; ``Gazetteer.open`` builds it when it is missing, stale or
+damaged (the build records the sha256 of the file beside it, in ``FILE.sha256``, and every
+process checks it once, about 0.2 s).
 """
 
 
-from ...errors import GazetteerMissing
+from ...errors import CacheError, GazetteerMissing
 from .build import build
 from .schema import (
     ENV_VAR,
@@ -29,11 +31,13 @@ from .schema import (
     Candidate,
     default_path,
     prior,
+    problem,
     schema_version,
 )
 from .store import Gazetteer
 
 __all__ = [
-    "ENV_VAR", "FILE_NAME", "NAME_KINDS", "SCHEMA_VERSION", "BuildStats", "Candidate",
-    "Gazetteer", "GazetteerMissing", "build", "default_path", "prior", "schema_version",
+    "ENV_VAR", "FILE_NAME", "NAME_KINDS", "SCHEMA_VERSION", "BuildStats", "CacheError",
+    "Candidate", "Gazetteer", "GazetteerMissing", "build", "default_path", "prior", "problem",
+    "schema_version",
 ]

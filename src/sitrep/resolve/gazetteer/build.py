@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import glob
 import os
 import re
 import sqlite3
@@ -11,22 +13,59 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ...datafiles import tsv_rows
+from ...errors import CacheError
 from .. import names
 from .geometry import country_point, landmass_centre
-from .schema import FEATURE_PRIOR, INDEXES, SCHEMA, BuildStats, default_path, schema_version
+from .schema import (
+    ENV_VAR,
+    FEATURE_PRIOR,
+    INDEXES,
+    SCHEMA,
+    BuildStats,
+    checksum_path,
+    default_path,
+    file_digest,
+    schema_version,
+    write_checksum,
+)
 
 
 def build(path: Path | None = None, *, cities_of: Sequence[str] = ()) -> BuildStats:
     """Build the gazetteer into ``path`` (atomically: readers never see half a file).
 
     ``cities_of`` (alpha-3 codes) keeps only those countries' towns, for a small regional
-    gazetteer; countries, subdivisions and reviewed additions are always complete.
+    gazetteer; countries, subdivisions and reviewed additions are always complete. The
+    build writes into a temporary file beside ``path`` and removes it if it fails; one left
+    by a build that was killed is removed by the next build or open. A folder that cannot
+    be written raises ``CacheError``.
     """
     path = Path(path) if path else default_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
-    tmp.unlink(missing_ok=True)
     start = time.perf_counter()
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    tmp_sum = path.with_name(f"{path.name}.{os.getpid()}.sha256.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        sweep(path)
+        counts = _write(tmp, cities_of)
+        write_checksum(path, file_digest(tmp), tmp_sum)
+        os.replace(tmp, path)
+        os.replace(tmp_sum, checksum_path(path))
+    except (OSError, sqlite3.OperationalError) as exc:
+        raise CacheError(
+            f"cannot write the gazetteer at {path}: {_reason(exc)}; set {ENV_VAR} to a "
+            "writable folder, or build one with `sitrep gazetteer build --path FILE`"
+        ) from None
+    finally:
+        for leftover in (tmp, tmp_sum):
+            with contextlib.suppress(OSError):
+                leftover.unlink(missing_ok=True)
+    return BuildStats(path=path, places=counts["places"], names=counts["names"],
+                      seconds=round(time.perf_counter() - start, 1),
+                      bytes=path.stat().st_size)
+
+
+def _write(tmp: Path, cities_of: Sequence[str]) -> dict[str, int]:
+    tmp.unlink(missing_ok=True)
     db = sqlite3.connect(tmp)
     try:
         db.executescript("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;" + SCHEMA)
@@ -41,10 +80,33 @@ def build(path: Path | None = None, *, cities_of: Sequence[str] = ()) -> BuildSt
         db.execute("VACUUM")
     finally:
         db.close()
-    os.replace(tmp, path)
-    return BuildStats(path=path, places=counts["places"], names=counts["names"],
-                      seconds=round(time.perf_counter() - start, 1),
-                      bytes=path.stat().st_size)
+    return counts
+
+
+def sweep(path: Path) -> None:
+    """Remove the temporary files of builds into ``path`` whose process is gone (killed
+    midway); a build still running elsewhere keeps its own."""
+    for leftover in path.parent.glob(f"{glob.escape(path.name)}.*.tmp"):
+        pid = leftover.name[len(path.name) + 1:].split(".", 1)[0]
+        if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's process
+    return True
+
+
+def _reason(exc: Exception) -> str:
+    if isinstance(exc, OSError):
+        return exc.strerror or str(exc)
+    return str(exc)
 
 
 PRECISION = {

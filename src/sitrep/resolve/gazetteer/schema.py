@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import hashlib
 import math
 import os
 import sqlite3
@@ -104,14 +106,55 @@ def prior(c: Candidate) -> float:
             + MATCH_PRIOR.get(c.match, 0.0))
 
 
+def checksum_path(path: Path) -> Path:
+    """The file beside the gazetteer holding the sha256 of its bytes, written by the build."""
+    return path.with_name(path.name + ".sha256")
+
+
+def file_digest(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        while block := f.read(1 << 20):
+            digest.update(block)
+    return digest.hexdigest()
+
+
 @functools.lru_cache(maxsize=8)
-def _current_cached(path: str, mtime: float) -> bool:
+def _problem_cached(path: str, mtime: float, size: int) -> str | None:
     try:
         with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
             row = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
     except sqlite3.DatabaseError:
-        return False
-    return bool(row) and row[0] == schema_version()
+        return "is damaged (not a readable gazetteer)"
+    if not row or row[0] != schema_version():
+        return "was built by another version of sitrep" if row else "is incomplete"
+    return _damage(Path(path))
+
+
+def _damage(path: Path) -> str | None:
+    """Whether the file's bytes are the ones its build wrote (a zeroed block or a flipped
+    bit anywhere fails this). A file from before checksums is checked page by page once
+    (``PRAGMA quick_check``, a few seconds) and its checksum recorded when it passes."""
+    try:
+        recorded = checksum_path(path).read_text("ascii").strip()
+    except (OSError, UnicodeDecodeError):
+        recorded = None
+    if recorded is not None:
+        return None if recorded == file_digest(path) else "is damaged (checksum mismatch)"
+    try:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
+            verdict = db.execute("PRAGMA quick_check").fetchone()
+    except sqlite3.DatabaseError:
+        verdict = None
+    if not verdict or verdict[0] != "ok":
+        return "is damaged (failed SQLite's quick_check)"
+    with contextlib.suppress(OSError):  # a read-only cache stays checked each time
+        write_checksum(path, file_digest(path))
+    return None
+
+
+def write_checksum(path: Path, digest: str, target: Path | None = None) -> None:
+    (target or checksum_path(path)).write_text(digest + "\n", "ascii")
 
 
 @functools.lru_cache(maxsize=1)
@@ -119,7 +162,6 @@ def schema_version() -> str:
     """The schema version and a digest of the build revision and the reviewed data files: a
     file built from older data or by an older build is stale and is rebuilt, not silently
     used."""
-    import hashlib
     from importlib import resources
 
     digest = hashlib.sha256(f"build {BUILD_REVISION}".encode())
@@ -128,8 +170,15 @@ def schema_version() -> str:
     return f"{SCHEMA_VERSION}-{digest.hexdigest()[:12]}"
 
 
-def _current(path: Path) -> bool:
-    """True when ``path`` holds a complete gazetteer of this schema version."""
-    if not path.exists():
-        return False
-    return _current_cached(str(path), path.stat().st_mtime)
+def problem(path: Path) -> str | None:
+    """Why the file at ``path`` cannot be used ("is missing", "is damaged ...", "was built
+    by another version of sitrep"), or ``None`` when it holds a complete, intact gazetteer
+    of this version."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return "is missing"
+    if not path.is_file():
+        return "is not a file"
+    return _problem_cached(str(path), stat.st_mtime, stat.st_size)
+

@@ -11,8 +11,8 @@ from rapidfuzz import process
 
 from ...errors import GazetteerMissing
 from .. import names
-from .build import build
-from .schema import NAME_KINDS, Candidate, _current, default_path, prior
+from .build import build, sweep
+from .schema import NAME_KINDS, Candidate, default_path, prior, problem
 
 _COLUMNS = ("p.id, p.geonameid, p.name, p.lat, p.lon, p.country, p.admin1, p.feature, "
             "p.population, p.precision")
@@ -30,15 +30,18 @@ class Gazetteer:
     @classmethod
     def open(cls, path: Path | None = None, *, build_if_missing: bool = True) -> Gazetteer:
         path = Path(path) if path else default_path()
-        if not _current(path):
+        if path.parent.is_dir():
+            sweep(path)  # temporary files of builds that were killed
+        trouble = problem(path)
+        if trouble is not None:
             if not build_if_missing:
                 raise GazetteerMissing(
-                    f"no current gazetteer at {path}; run `sitrep gazetteer build`"
+                    f"the gazetteer at {path} {trouble}; run `sitrep gazetteer build`"
                 )
             import sys
 
-            print(f"sitrep: building the offline gazetteer at {path} (once; about half a "
-                  "minute) ...", file=sys.stderr)
+            print(f"sitrep: the gazetteer at {path} {trouble}; building it (once; about "
+                  "half a minute) ...", file=sys.stderr)
             build(path)
         db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         return cls(db, path)

@@ -7,8 +7,10 @@ against ``reference``, the date of the report. ``resolve_expression(expr, refere
 resolves one expression a caller already found; ``parse_dateline_date(text)`` reads the
 date of a dateline.
 
-Values follow TimeML (TIMEX3 ``value``): "2020-09-30", "2020-09", "2020", "2020-W40",
-"1998-Q1", "1998-SU", "199" (a decade), "PAST_REF". Resolution rules:
+Dates in sitrep's output are ISO 8601 calendar dates of the precision the text gives
+("2020-09-30", "2020-09", "2020"); ``iso_bounds`` turns any of them into its first and
+last day. Mentions' values follow TimeML (TIMEX3 ``value``): "2020-09-30", "2020-09",
+"2020", "2020-W40", "1998-Q1", "1998-SU", "199" (a decade), "PAST_REF". Resolution rules:
 
 - A date with month and day but no year takes the year that puts it nearest the report
   date, or the next/previous one when the clause points forward ("will meet on Dec. 15")
@@ -41,7 +43,7 @@ ambiguous), times of day, durations ("for three days").
 from __future__ import annotations
 
 from .matching import find_dates, parse_dateline_date, resolve_expression
-from .periods import KINDS, Reference, TimeMention
+from .periods import KINDS, Reference, TimeMention, iso_bounds, iso_precision
 
-__all__ = ["KINDS", "Reference", "TimeMention", "find_dates", "parse_dateline_date",
-           "resolve_expression"]
+__all__ = ["KINDS", "Reference", "TimeMention", "find_dates", "iso_bounds", "iso_precision",
+           "parse_dateline_date", "resolve_expression"]

@@ -57,10 +57,15 @@ def _mention(ctx: _Ctx, start: int, end: int, kind: str, period: _Period | None 
 _BOUNDARY = re.compile(r"[.!?;]+[\"'”’)]*\s+|\n")
 
 
+_WORD_BEFORE = re.compile(r"[\w.]+$")
+_LONGEST_ABBREVIATION = 40  # characters looked back for one: never the whole text
+
+
 def _is_boundary(text: str, match: re.Match) -> bool:
     """A full stop after "Jan" or "U.S" does not end the sentence."""
     if match.group().startswith("."):
-        word = re.search(r"[\w.]+$", text[:match.start()])
+        word = _WORD_BEFORE.search(
+            text, max(0, match.start() - _LONGEST_ABBREVIATION), match.start())
         if word and word.group().lower() in _abbreviations():
             return False
     return True

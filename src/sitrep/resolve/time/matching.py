@@ -4,6 +4,7 @@ functions find_dates, resolve_expression and parse_dateline_date."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 
 from .context import _Ctx, _words
@@ -29,11 +30,16 @@ def _candidates(ctx: _Ctx) -> list[TimeMention]:
 
 def _select(candidates: list[TimeMention]) -> list[TimeMention]:
     """Keep the longest of overlapping candidates (earliest first on ties)."""
+    starts: list[int] = []  # the chosen ones, disjoint, kept in text order
     chosen: list[TimeMention] = []
     for cand in sorted(candidates, key=lambda c: (c.start - c.end, c.start)):
-        if all(cand.end <= c.start or c.end <= cand.start for c in chosen):
-            chosen.append(cand)
-    return sorted(chosen, key=lambda c: c.start)
+        at = bisect_left(starts, cand.start)
+        if (at < len(chosen) and chosen[at].start < cand.end) or \
+                (at > 0 and chosen[at - 1].end > cand.start):
+            continue  # overlaps the chosen one after it or the one before it
+        starts.insert(at, cand.start)
+        chosen.insert(at, cand)
+    return chosen
 
 
 def _with_part_of_day(mention: TimeMention, ctx: _Ctx) -> TimeMention:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import calendar
 import datetime
+import re
 from dataclasses import dataclass
 
 KINDS = (
@@ -136,3 +137,34 @@ def _safe_date(year: int, month: int, day: int) -> datetime.date | None:
     if not 1 <= month <= 12 or not 1 <= day <= calendar.monthrange(year, month)[1]:
         return None
     return datetime.date(year, month, day)
+
+
+# ---------------------------------------------------------------- ISO dates in the output
+
+_ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def iso_bounds(value: str | None) -> tuple[datetime.date, datetime.date] | None:
+    """The first and last day of an ISO 8601 calendar date of any precision the output
+    uses: "2020-09-30", "2020-09" (a month), "2020" (a year). ``None`` for anything else
+    (TimeML values such as "2020-W40", or no date)."""
+    match = _ISO.fullmatch(value or "")
+    if match is None:
+        return None
+    year, month, day = (int(g) if g else None for g in match.groups())
+    try:
+        if day is not None:
+            d = datetime.date(year, month, day)
+            return d, d
+        if month is not None:
+            return _month(year, month).start, _month(year, month).end
+        return _year(year).start, _year(year).end
+    except ValueError:  # "2020-13", "2021-02-30", year 0
+        return None
+
+
+def iso_precision(value: str | None) -> str | None:
+    """"day", "month" or "year" for an ISO date of that precision, else ``None``."""
+    if iso_bounds(value) is None:
+        return None
+    return {10: "day", 7: "month", 4: "year"}[len(value)]
