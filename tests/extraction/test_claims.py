@@ -37,3 +37,12 @@ def test_whose_losses_the_words_say(extractor):
     assert [(c.quantity.value, c.claimant.actor, c.subject.actor) for c in claims] == [
         (300, "ARM", "AZE"), (18, "ARM", "AZE"), (2, "ARM", "AZE"), (1, "AZE", "AZE"),
         (458, "RUS", "UKR"), (12020, "RUS", "UKR")]
+
+
+def test_losses_named_by_a_nationality_and_a_rank_inside_a_total(extractor):
+    text = ("Intelligence data indicate that the Azerbaijani losses in manpower exceed 3,000, "
+            "the Armenian Defense Ministry said. Four Armenian soldiers, including a major, "
+            "were killed, it added.")
+    claims = extractor.extract(text, "2020-10-03").claims
+    assert [(c.quantity.value, c.subject.actor, c.parent is not None) for c in claims] == [
+        (3000, "AZE", False), (4, "ARM", False), (1, "ARM", True)]

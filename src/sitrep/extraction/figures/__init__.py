@@ -88,14 +88,19 @@ def _article_quantities(doc: Doc, start: int, stop: int) -> list[QuantityMention
     "killed a camel herder": one person, after a verb only people suffer."""
     found = []
     for i in range(start, stop):
-        article = doc[i].lower_ in ("a", "an")
+        article = doc[i].lower_ in ("a", "an") or doc[i].lower_ == "another" \
+            and _killed_object(doc, QuantityMention(i, i + 1, i, 1, "exact"), start)
         if not article and doc[i].lower_ != "the":
             continue
         one = QuantityMention(i, i + 1, i, 1, "exact")
         counted = _counted(doc, one, stop)
         singular = doc[counted.np_end - 1].tag_ == "NN" if counted.np_end > i + 1 else False
-        if article and counted.item is not None and doc[counted.item.end - 1].tag_ in (
-                "NN", "NNP") or (counted.unknown_noun or counted.item is not None and article) \
+        head_tag = doc[counted.item.end - 1].tag_ if counted.item is not None else ""
+        # "including a major,": the tagger may call a rank an adjective
+        rank = head_tag == "JJ" and counted.item.item == "personnel" \
+            and counted.item.end == counted.np_end
+        if article and counted.item is not None and (head_tag in ("NN", "NNP") or rank) \
+                or (counted.unknown_noun or counted.item is not None and article) \
                 and singular and (_killed_object(doc, one, start)
                                   or article and _killed_after(doc, counted.np_end, stop)):
             found.append(one)  # "killed the driver", "a drug trafficker was killed"

@@ -172,18 +172,31 @@ def _toll_subject(doc: Doc, k: int, start: int) -> int | None:
 
 
 def _toll_counted(doc: Doc, j: int, end: int):
-    """The item and the subject words inside "the number of Russian troops killed", or the
-    words owning the toll: "Azerbaijan's losses", "the enemy's losses"."""
+    """The item and the subject words of a toll: inside "the number of Russian troops
+    killed", or owning it: "Azerbaijan's losses", "the Azerbaijani losses in manpower"."""
+    owner = _toll_owner(doc, j)
     for k in range(j + 1, end):
         item = item_at(doc, k, end)
         if item is not None and item.item == "personnel":
-            return item, (j + 1, item.end)
+            return item, owner or (j + 1, item.end)
+    return None, owner
+
+
+def _toll_owner(doc: Doc, j: int) -> tuple[int, int] | None:
     owner = j - 1
-    while owner >= 0 and doc[owner].pos_ == "ADJ":
+    while owner >= 0 and doc[owner].pos_ == "ADJ" and doc[owner].lower_ in _TOTAL_WORDS:
         owner -= 1  # "Azerbaijan's total losses"
     if owner > 0 and doc[owner].tag_ == "POS":
-        return None, (doc[owner - 1].left_edge.i, owner)
-    return None, None
+        return doc[owner - 1].left_edge.i, owner
+    named = owner
+    while named >= 0 and doc[named].pos_ in ("ADJ", "PROPN") and doc[named].lower_ \
+            not in _TOTAL_WORDS and j - named <= 3:
+        named -= 1  # "the Azerbaijani losses", "Russian losses"
+    return (named + 1, owner + 1) if named < owner else None
+
+
+_TOTAL_WORDS = frozenset({"total", "overall", "combat", "heavy", "daily", "human", "military",
+                          "irretrievable", "significant", "huge", "high"})
 
 
 def _passive_after(doc: Doc, i: int, stop: int, strict: bool) -> OutcomeWord | None:
