@@ -218,3 +218,14 @@ def test_subtotals_attach_to_their_own_total(nlp):
 ])
 def test_prisoners_corpses_and_local_people(nlp, text, expected):
     assert read(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The shelling claimed the lives of 8 civilians.", [(8, "personnel", "killed")]),
+    ("Russian strikes leave 5 dead, 20 injured in Kharkiv.",
+     [(5, "personnel", "killed"), (20, "personnel", "wounded")]),
+    ("The strike caused 30 casualties, including 10 deaths.",
+     [(30, "personnel", "killed_or_wounded"), (10, "personnel", "killed")]),
+])
+def test_more_ways_of_telling_a_toll(nlp, text, expected):
+    assert read(nlp, text) == expected

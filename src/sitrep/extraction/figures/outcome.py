@@ -127,7 +127,7 @@ def _verb_over_list(doc: Doc, i: int, start: int):
 
 def _outcome_ending_at(doc: Doc, i: int) -> OutcomeWord | None:
     """The outcome word that ends just before token i ("killed" in "killed and injured")."""
-    for width in (3, 2, 1):
+    for width in (4, 3, 2, 1):  # "claimed the lives of 8"
         s = i - width
         if s >= 0:
             word = outcome_at(doc, s, i)
