@@ -32,6 +32,7 @@ from .extraction.facts import sentence_facts
 from .extraction.history import mark_history
 from .extraction.loss_lists import ListContext, find_loss_lists, list_claims
 from .extraction.repeats import merge_repeats
+from .extraction.subjects import made_or_based
 from .ingest import truecase
 from .ingest.document import document_id, prepare, unknown_year
 from .ingest.text import check_text
@@ -117,7 +118,7 @@ class Extractor:
         year_flag = unknown_year(prepared, dates)
         clock.check("actors")
         # the dateline names where the report was filed, not an actor ("BANGKOK:")
-        mentions = _outside(self.actors.find(text), prepared.document.dateline.span)
+        mentions = _outside(self.actors.find(text), prepared.document.dateline.span, text)
         about = document_countries(mentions, states_only=False, lexicon=self.actors)
         mentions = resolve_sides(mentions, about, lexicon=self.actors)
         # in text order: later stages look actors up by offset
@@ -299,10 +300,11 @@ def _title_end(text: str, title: str | None) -> int:
     return start + len(title) if start >= 0 else 0
 
 
-def _outside(mentions, span: Span | None) -> list:
-    if span is None:
-        return mentions
-    return [m for m in mentions if not span.start <= m.start < span.end]
+def _outside(mentions, span: Span | None, text: str = "") -> list:
+    """The actor mentions that name actors: not the dateline's place, not a place of
+    origin ("US-made", "a Britain-based monitor")."""
+    return [m for m in mentions if not (span and span.start <= m.start < span.end)
+            and not made_or_based(text, m)]
 
 
 def _actor_flags(text: str, mentions) -> list[Flag]:

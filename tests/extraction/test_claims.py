@@ -46,3 +46,10 @@ def test_losses_named_by_a_nationality_and_a_rank_inside_a_total(extractor):
     claims = extractor.extract(text, "2020-10-03").claims
     assert [(c.quantity.value, c.subject.actor, c.parent is not None) for c in claims] == [
         (3000, "AZE", False), (4, "ARM", False), (1, "ARM", True)]
+
+
+def test_a_place_of_origin_is_no_party(extractor):
+    text = ("The Syrian Observatory for Human Rights, a Britain-based war monitor, said 14 "
+            "Syrian soldiers were killed by US-made missiles.")
+    (claim,) = extractor.extract(text, "2024-03-03").claims
+    assert claim.subject.actor == "SYR"

@@ -33,7 +33,10 @@ from ..offsets import starting_in
 from ..records import Claimant, Subject
 
 _ORIGIN = re.compile(r"^[-\u2010\u2011]\s*(?:made|built|supplied|manufactured|produced|"
-                     r"designed|backed|led|funded|trained|armed|provided)\b", re.I)
+                     r"designed|backed|led|funded|trained|armed|provided|based)\b", re.I)
+# where a thing comes from or sits, not who acts: "US-made", "a Britain-based monitor"
+_MADE_OR_BASED = re.compile(r"^[-\u2010\u2011]\s*(?:made|built|supplied|manufactured|produced|"
+                            r"designed|based)\b", re.I)
 _SELF = re.compile(r"\b(?:its|our|their)\b", re.I)
 _LOCATIVE = re.compile(r"\b(?:in|into|at|near|on|across|around|outside|inside|throughout|of)\s+"
                        r"(?:the\s+)?(?:[\w'-]+\s+){0,3}$", re.I)
@@ -89,8 +92,15 @@ class Context:
 
 
 def made_by(text: str, mention) -> bool:
-    """"US-made", "Iranian-built": the actor names where a weapon comes from."""
+    """"US-made", "Iranian-built", "Iran-backed": the actor names where a weapon comes
+    from or who stands behind someone, not whose they are."""
     return bool(_ORIGIN.match(text[mention.end:mention.end + 14]))
+
+
+def made_or_based(text: str, mention) -> bool:
+    """"US-made", "a Britain-based monitor": the actor only says where something comes
+    from or sits; it is no actor of the report."""
+    return bool(_MADE_OR_BASED.match(text[mention.end:mention.end + 14]))
 
 
 def actor_in(ctx: Context, span: tuple[int, int]):
