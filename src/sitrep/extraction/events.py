@@ -15,6 +15,7 @@ Two steps, like figures and claims:
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import re
@@ -59,8 +60,23 @@ PRONOUNS = frozenset({"which", "that", "who", "it", "they", "he", "she", "we", "
 MODALS = frozenset({"will", "shall", "may", "might"})
 INTENT_VERBS = frozenset({"plan", "intend", "threaten", "want", "vow", "promise", "seek",
                           "prepare", "decide", "hope", "aim"})
+# An event's evidence is its sentence when shorter than this, else its cue.
+MAX_EVIDENCE = 400
 # Types that are events even when nobody is named as doing them ("a bomb exploded").
 DEEDS = frozenset({"ASSAULT", "PROTEST", "COERCE", "CRIME"})
+
+
+class _ByStart:
+    """Records sorted by where they start, for the ones inside a sentence in log time (a
+    scan of every record per sentence would make long reports quadratic)."""
+
+    def __init__(self, items, start):
+        self.items = sorted(items, key=start)
+        self.starts = [start(i) for i in self.items]
+
+    def within(self, start: int, end: int) -> list:
+        return self.items[bisect.bisect_left(self.starts, start):
+                          bisect.bisect_left(self.starts, end)]
 
 
 @dataclass(frozen=True)
@@ -300,14 +316,15 @@ class EventBuilder:
                  sources_at: dict, places: list, body_start: int = 0):
         self.text = text
         # the dateline's date is when the report was filed, not when anything happened
-        self.dates = sorted((d for d in dates if d.start >= body_start), key=lambda d: d.start)
+        self.dates = _ByStart((d for d in dates if d.start >= body_start), lambda d: d.start)
         self.context = context
         self.today = dt.date.fromisoformat(today) if today else None
         self.sources_at = sources_at  # sentence index -> the source speaking there
-        self.places = places
+        self.places = _ByStart(places, lambda p: p.start)
 
     def build(self, sentences, claims=()) -> list[Event]:
         events = []
+        claims = _ByStart(claims, lambda c: c.evidence.start)
         for facts in sentences:
             source = self.sources_at.get(facts.index)
             for trigger in facts.triggers:
@@ -321,8 +338,8 @@ class EventBuilder:
     def _killings(self, facts, claims, source, number: int) -> list[Event]:
         """"RSF fighters killed at least 12 civilians in a market": a sentence with no
         violence word whose claims count civilians killed or wounded is an attack on them."""
-        hit = [c for c in claims if facts.start <= c.evidence.start < facts.end
-               and c.item == "personnel" and c.subject.kind == "civilian"
+        hit = [c for c in claims.within(facts.start, facts.end)
+               if c.item == "personnel" and c.subject.kind == "civilian"
                and c.outcome in ("killed", "wounded", "killed_or_wounded") and not c.parent]
         if not hit:
             return []
@@ -360,8 +377,8 @@ class EventBuilder:
             background=self._background(date, sentence),
             reported_by=reporter,
             acled=_acled(trigger, recipients),
-            evidence=Span.of(self.text, facts.start, facts.end) if len(sentence) < 400
-            else cue,
+            evidence=Span.of(self.text, facts.start, facts.end)
+            if len(sentence) < MAX_EVIDENCE else cue,
             id=f"E{number + 1}",
         )
 
@@ -386,7 +403,7 @@ class EventBuilder:
         return list(out.values())
 
     def _date(self, trigger: Trigger, facts, source) -> EventDate:
-        inside = [m for m in self.dates if facts.start <= m.start and m.end <= facts.end
+        inside = [m for m in self.dates.within(facts.start, facts.end) if m.end <= facts.end
                   and m.kind not in ("ordinal_day", "ref") and m.start_date is not None]
         content = _content(source, facts)
         if content and content[0] <= trigger.cue[0] < content[1] and trigger.type in DEEDS:
@@ -404,8 +421,8 @@ class EventBuilder:
         return EventDate(None, None, None)
 
     def _place(self, trigger: Trigger, facts, source) -> Place | None:
-        candidates = [p for p in self.places if facts.start <= p.start < facts.end
-                      and self._where_it_happened(p.start, facts.start)]
+        candidates = [p for p in self.places.within(facts.start, facts.end)
+                      if self._where_it_happened(p.start, facts.start)]
         content = _content(source, facts)
         if trigger.type in STATEMENT_TYPES and content:
             # where a demand was made, not the place it is about
@@ -439,10 +456,13 @@ def _content(source, facts) -> tuple[int, int] | None:
 def link_claims(claims: list[Claim], events: list[Event]) -> list[Claim]:
     """Each claim with the id of the deed its sentence tells ("Russian shelling killed five
     civilians": the shelling); claims in sentences with no deed stay unlinked."""
-    deeds = [e for e in events if e.type in DEEDS]
+    deeds = _ByStart((e for e in events if e.type in DEEDS), lambda e: e.evidence.start)
+    longest = max((e.evidence.end - e.evidence.start for e in deeds.items), default=0)
     linked = []
     for claim in claims:
-        event = next((e for e in deeds
+        # the deeds whose evidence can hold the claim's start
+        before = deeds.within(claim.evidence.start - longest, claim.evidence.start + 1)
+        event = next((e for e in before
                       if e.evidence.start <= claim.evidence.start < e.evidence.end), None)
         linked.append(replace(claim, event=event.id) if event else claim)
     return linked

@@ -226,13 +226,17 @@ def _resolve_all(
                 context.countries[c.country] += 1
     spans = [replace(s, cue=DATELINE) if s.cue is None and _is_dateline(text, s) else s
              for s in spans]
-    lookups = {s: gazetteer.lookup(s.text) for s in spans}
+    by_name: dict[str, list[Candidate]] = {}  # a name recurs: look it up once
+    for s in spans:
+        if s.text not in by_name:
+            by_name[s.text] = gazetteer.lookup(s.text)
+    lookups = {s: by_name[s.text] for s in spans}
     _add_named_countries(lookups, context)
     # Names with one clear reading are settled first; their places then count as "nearby".
-    for found in lookups.values():
+    for found in by_name.values():
         if found and found[0].lat is not None and (
                 len(found) == 1 or prior(found[0]) - prior(found[1]) >= ANCHOR_GAP):
-            context.anchors.append(found[0])
+            context.anchors.setdefault(found[0].id, found[0])
     _add_neighbours(lookups, context)
     mentions = []
     for i, s in enumerate(spans):
@@ -280,31 +284,32 @@ def resolve_name(
 
 
 def _recognise(doc: Doc) -> list[_Span]:
+    text = doc.text  # built anew on each access of doc.text: read it once
     spans: dict[tuple[int, int], _Span] = {}
     covered: set[int] = set()
     for ent in doc.ents:
         if ent.label_ in PLACE_LABELS:
-            span = _trim(ent, source="ner")
+            span = _trim(ent, text, source="ner")
         elif ent.label_ in MAYBE_PLACE_LABELS and len(ent) <= 3:
-            span = _trim(ent, source="maybe")
+            span = _trim(ent, text, source="maybe")
         else:
             covered.update(range(ent.start, ent.end))
             continue
         if span is not None:
             spans[(span.start, span.end)] = span
             covered.update(range(ent.start, ent.end))
-    for span in _cue_spans(doc):
+    for span, tokens in _cue_spans(doc, text):
         spans.setdefault((span.start, span.end), span)
-        covered.update(t.i for t in doc if span.start <= t.idx < span.end)
-    for match in CONTACT_LINE.finditer(doc.text):
+        covered.update(tokens)
+    for match in CONTACT_LINE.finditer(text):
         spans.setdefault((match.start(), match.end()),
                          _Span(match.start(), match.end(), match.group(0), source="line"))
-    for span in _capitalised_runs(doc, covered):
+    for span in _capitalised_runs(doc, text, covered):
         spans.setdefault((span.start, span.end), span)
     return _drop_nested(sorted(spans.values(), key=lambda s: (s.start, -s.end)))
 
 
-def _trim(ent, *, source: str) -> _Span | None:
+def _trim(ent, text: str, *, source: str) -> _Span | None:
     """Strip a leading article and a trailing place word ("the hojali area" -> hojali)."""
     tokens = list(ent)
     if tokens and tokens[0].lower_ == "the":
@@ -319,11 +324,12 @@ def _trim(ent, *, source: str) -> _Span | None:
     doc = ent.doc
     if cue is None and ent.end < len(doc) and doc[ent.end].lower_ in PLACE_WORDS:
         cue = doc[ent.end].lower_
-    return _Span(start, end, doc.text[start:end], cue=cue, source=source)
+    return _Span(start, end, text[start:end], cue=cue, source=source)
 
 
-def _cue_spans(doc: Doc) -> list[_Span]:
-    """Names written before a place word: "in hojali area", "the kawacha area"."""
+def _cue_spans(doc: Doc, text: str) -> list[tuple[_Span, range]]:
+    """Names written before a place word ("in hojali area", "the kawacha area"), each with
+    the indices of its tokens."""
     out = []
     for tok in doc:
         if tok.lower_ not in PLACE_WORDS or tok.i == 0:
@@ -337,11 +343,12 @@ def _cue_spans(doc: Doc) -> list[_Span]:
             j -= 1
         if words:
             start, end = words[0].idx, words[-1].idx + len(words[-1])
-            out.append(_Span(start, end, doc.text[start:end], cue=tok.lower_, source="cue"))
+            out.append((_Span(start, end, text[start:end], cue=tok.lower_, source="cue"),
+                        range(words[0].i, words[-1].i + 1)))
     return out
 
 
-def _capitalised_runs(doc: Doc, covered: set[int]) -> list[_Span]:
+def _capitalised_runs(doc: Doc, text: str, covered: set[int]) -> list[_Span]:
     """Title-case runs outside entities ("talks in Minsk" when NER missed it)."""
     out = []
     i = 0
@@ -355,7 +362,7 @@ def _capitalised_runs(doc: Doc, covered: set[int]) -> list[_Span]:
                 and doc[j + 1].is_alpha and j + 1 - i < 3:
             j += 1
         start, end = tok.idx, doc[j].idx + len(doc[j])
-        out.append(_Span(start, end, doc.text[start:end], source="caps"))
+        out.append(_Span(start, end, text[start:end], source="caps"))
         i = j + 1
     return out
 
@@ -374,11 +381,32 @@ def _drop_nested(spans: list[_Span]) -> list[_Span]:
 
 @dataclass
 class _Context:
+    """What the whole document says about where it is. Anchors and neighbours are kept once
+    per record, and the distance tests against them once per candidate, so resolving a
+    report stays linear in its length however often its names recur."""
+
     countries: Counter
-    anchors: list[Candidate] = field(default_factory=list)
+    anchors: dict[int, Candidate] = field(default_factory=dict)  # by record id
     regions: Counter = field(default_factory=Counter)  # (country, admin1 name) named
-    # (folded name, candidate): likely readings of each local name the document uses
-    neighbours: list[tuple[str, Candidate]] = field(default_factory=list)
+    # (folded name, record id) -> candidate: likely readings of each local name
+    neighbours: dict[tuple[str, int], Candidate] = field(default_factory=dict)
+    _near: dict[int, bool] = field(default_factory=dict)
+    _close: dict[tuple[int, str], bool] = field(default_factory=dict)
+
+    def near_anchor(self, c: Candidate) -> bool:
+        """A settled place of the document lies within NEAR_KM of ``c``."""
+        if c.id not in self._near:
+            self._near[c.id] = any(a.id != c.id and _km(a, c) < NEAR_KM
+                                   for a in self.anchors.values())
+        return self._near[c.id]
+
+    def has_neighbour(self, c: Candidate, name: str) -> bool:
+        """A reading of another local name of the document lies within CLOSE_KM of ``c``."""
+        key = (c.id, name)
+        if key not in self._close:
+            self._close[key] = any(other != name and o.id != c.id and _km(o, c) < CLOSE_KM
+                                   for (other, _id), o in self.neighbours.items())
+        return self._close[key]
 
 
 def _demonym_countries(doc: Doc, gazetteer: Gazetteer) -> Counter:
@@ -411,9 +439,9 @@ def _add_neighbours(lookups: dict[_Span, list[Candidate]], context: _Context) ->
         if name in seen or s.source == "maybe":
             continue
         seen.add(name)
-        context.neighbours += [(name, c) for c in found[:NEIGHBOUR_READINGS]
-                               if c.feature in LOCAL_FEATURES and c.lat is not None
-                               and c.match != "demonym"]
+        context.neighbours.update(((name, c.id), c) for c in found[:NEIGHBOUR_READINGS]
+                                  if c.feature in LOCAL_FEATURES and c.lat is not None
+                                  and c.match != "demonym")
 
 
 def _resolve(span: _Span, found: list[Candidate], following: _Span | None,
@@ -493,20 +521,14 @@ def _score(c: Candidate, span: _Span, parent: list[Candidate] | None,
         # known on its own (AP style), a large one.
         score += CUE_BONUS + (LARGE_TOWN_BONUS if not parent
                               and c.population >= LARGE_TOWN else 0.0)
-    if any(a.id != c.id and _km(a, c) < NEAR_KM for a in context.anchors):
+    if context.near_anchor(c):
         score += NEAR_BONUS
-    if c.feature in LOCAL_FEATURES and _has_neighbour(c, names.fold(span.text), context):
+    if c.feature in LOCAL_FEATURES and context.has_neighbour(c, names.fold(span.text)):
         score += CLOSE_BONUS
     if c.match in ("variant", "fuzzy"):
         # A spelling shared by unrelated places: prefer the one whose own name looks like it.
         score += LIKENESS_WEIGHT * names.similarity(span.text, c.name)
     return score
-
-
-def _has_neighbour(c: Candidate, name: str, context: _Context) -> bool:
-    """A reading of another local name of the document lies within CLOSE_KM of ``c``."""
-    return any(other != name and o.id != c.id and _km(o, c) < CLOSE_KM
-               for other, o in context.neighbours)
 
 
 def _prefer_seat(best: Candidate, found: list[Candidate], span: _Span) -> Candidate:
