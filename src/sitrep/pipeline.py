@@ -39,6 +39,8 @@ from .resolve.time import find_dates
 _NAMED_ACTORS = frozenset({"state", "demonym", "organisation", "armed_group", "armed_forces",
                            "ministry"})
 NAME_POPULATION = 1000
+# Actors whose names are never places ("Islamic State Somalia Province", "Al Shabaab").
+_NOT_PLACES = frozenset({"organisation", "armed_group", "armed_forces", "ministry"})
 _TRUECASED = Flag("truecased", "the report is written in capitals; sitrep restored ordinary "
                   "case before reading it (offsets are unchanged; spans show the restored "
                   "case)")
@@ -85,7 +87,8 @@ class Extractor:
         facts, parts = self._analyse(text, sentences, dates, prepared.document.title)
         places = find_places_in_parts(
             parts, text, self.gazetteer, countries=[c for c in about if self.actors.is_state(c)],
-            dateline=prepared.document.dateline.place)
+            dateline=prepared.document.dateline.place,
+            not_places=[(m.start, m.end) for m in mentions if m.kind in _NOT_PLACES])
         anchor = find_anchor(text, [(s.start, s.end) for s in sentences], dates)
         context = parties.context(self.actors, text, mentions, about, sentences,
                                   prepared.document.dateline, places)
@@ -110,7 +113,7 @@ class Extractor:
             claims = claim_builder.build(facts)
         span = prepared.document.dateline.span
         events = EventBuilder(text, dates, context, prepared.document.published,
-                              claim_builder.sources_at, context.places,
+                              claim_builder.sources_at, places,
                               span.end if span else 0).build(facts, claims)
         claims = link_claims(claims, events)
         flags = [*prepared.flags, *([_TRUECASED] if shouting else []), *anchor.flags,
@@ -220,8 +223,9 @@ def _repair_flags(places) -> list[Flag]:
 
 def _selector() -> Selector:
     """The words that send a sentence to the parser, from sitrep's own lexicons."""
-    from .extraction.events import DEEDS
+    from .extraction.events import ACTIONS as DEEDS
     from .extraction.events import lexicon as event_lexicon
+    from .extraction.events import party_words
     from .extraction.quantities import SCALES, UNITS
     from .extraction.quantities import lexicon as quantity_lexicon
 
@@ -242,12 +246,14 @@ def _selector() -> Selector:
     talk |= {k.split("_")[0].split()[0] for (k, _role), (kind, _m, _a) in events.items()
              if kind not in DEEDS}
     talk |= {"said", "says", "told", "according", "wrote", "added"} | loose
-    return Selector(numbers, losses, violence, talk, things)
+    armed = {w for w, (kind, people) in party_words().items() if kind == "armed" and people}
+    return Selector(numbers, losses, violence, talk, things, loose=loose, armed=armed)
 
 
 # Particles, and verbs too common to send a sentence to the parser on their own: "set_off"
 # is found by the bomb it sets off.
-_PARTICLES = frozenset({"up", "off", "on", "to", "in", "out", "down"})
+_PARTICLES = frozenset({"up", "off", "on", "to", "in", "out", "down", "at", "upon", "with",
+                        "over"})
 _COMMON_VERB = 200_000  # pyspellchecker count; "set", "place", "throw" are above it
 
 

@@ -259,3 +259,20 @@ def test_resolving_stays_linear_in_the_report_length(nlp, gazetteer):
     timed(1)  # warm the gazetteer's indexes
     small, large = timed(10), timed(400)
     assert large < 40 * 4 * max(small, 0.01)
+
+
+def test_a_village_the_gazetteer_lacks_is_placed_in_the_unit_the_text_names(nlp, gazetteer):
+    """"Barjala village (Kismaayo, Lower Juba)": the only Barjala is a town in India, which
+    is not in Kismaayo; the event is placed at Kismaayo, and the choice says why."""
+    text = ("On 10 October 2025, Jubaland forces clashed with Al Shabaab in the outskirts of "
+            "Barjala village (Kismaayo, Lower Juba).")
+    found = {m.text: m for m in find_places(nlp(text), gazetteer, countries=["SOM"])}
+    barjala = found["Barjala"]
+    assert barjala.place is None and "Kismaayo" in barjala.why
+    assert barjala.where.country == "SOM" and barjala.where.name == found["Kismaayo"].place.name
+
+
+def test_an_acronym_is_no_town(nlp, gazetteer):
+    text = "On 5 May 2020, QSD arrested a number of young men in Raqqa, Syria."
+    found = find_places(nlp(text), gazetteer)
+    assert not [m for m in found if m.text == "QSD" and m.place is not None]

@@ -53,17 +53,36 @@ DISTANCE = re.compile(r"\b(?:km|kilometers|kilometres|miles)\s+(?:\w+\s+)?(?:of|
                       re.I)
 LOCATIVE = re.compile(r"\b(?:in|at|near|around|outside|inside|over|along|across|into|to|"
                       r"of)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}$", re.I)
+WEEKDAY_OR_MONTH = re.compile(r"(?:on\s+|last\s+|this\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)"
+                              r"day|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\.?|"
+                              r"(?:january|february|march|april|june|july|august|september|"
+                              r"october|november|december)", re.I)
+# A doer's words that name a state's force ("government security forces", "the army").
+STATE_WORDS = re.compile(r"\b(?:government|state|national|army|military|police|"
+                         r"security forces)\b", re.I)
 NOW = re.compile(r"\b(?:currently|now|ongoing|continuing)\b", re.I)
 STATEMENT_TYPES = frozenset({"DEMAND", "DISAPPROVE", "REJECT", "THREATEN", "CONSULT"})
 PRONOUNS = frozenset({"which", "that", "who", "it", "they", "he", "she", "we", "those",
                       "this", "these", "them", "whom"})
-MODALS = frozenset({"will", "shall", "may", "might"})
+# Verbs that use a weapon named as their object ("fired mortars", "hurled a grenade").
+USING_VERBS = frozenset({"fire", "launch", "use", "drop", "throw", "hurl", "lob", "plant",
+                         "detonate", "explode", "shell", "hit", "strike", "target", "attack",
+                         "carry", "conduct"})
+# "will bomb", "could have attacked", "would include": foretold, possible or hedged
+MODALS = frozenset({"will", "shall", "may", "might", "could", "would"})
 INTENT_VERBS = frozenset({"plan", "intend", "threaten", "want", "vow", "promise", "seek",
                           "prepare", "decide", "hope", "aim"})
 # An event's evidence is its sentence when shorter than this, else its cue.
 MAX_EVIDENCE = 400
 # Types that are events even when nobody is named as doing them ("a bomb exploded").
 DEEDS = frozenset({"ASSAULT", "PROTEST", "COERCE", "CRIME"})
+# Deeds, and what armed actors do besides fighting (deploy, surrender, withdraw): their
+# words send a sentence to the parser, and a doer named by words alone is kept.
+ACTIONS = DEEDS | {"MOBILIZE", "CONCEDE", "RETREAT"}
+# Types whose passive subject is the doer ("Al Shabaab were deployed in X").
+MOVES = frozenset({"MOBILIZE", "CONCEDE", "RETREAT"})
+# "clashed with the police", "fought against rebels": the other side of a fight
+_FOUGHT = ("on", "to", "against", "with")
 
 
 class _ByStart:
@@ -144,7 +163,21 @@ def _unreal(tok: Token) -> bool:
         if verb.dep_ != "conj" or verb.head.i == verb.i:
             break
         verb = verb.head
-    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENT_VERBS
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENT_VERBS:
+        return True
+    return tok.pos_ not in ("VERB", "AUX") and _hedged_noun(tok)
+
+
+def _hedged_noun(noun: Token) -> bool:
+    """"the figures could include people killed in earlier clashes": a noun of violence
+    inside what a hedged verb says might be."""
+    for head in noun.ancestors:
+        if head.dep_ in ("ccomp", "advcl", "relcl"):
+            return False  # a clause of its own tells its own deeds
+        if head.pos_ in ("VERB", "AUX") and any(
+                c.dep_ == "aux" and c.lemma_.lower() in MODALS for c in head.children):
+            return True
+    return False
 
 
 def _harm(tok: Token) -> Trigger | None:
@@ -196,11 +229,24 @@ def _match(tok: Token):
                 return table[(f"{lemma}_agreement", "verb")], tok.i + 1
         if (lemma, "verb") in table and (lemma != "must" or tok.dep_ == "aux"):
             return table[(lemma, "verb")], tok.i + 1
+    if tok.pos_ in ("NOUN", "PROPN") and (lemma, "weapon") in table and _used(tok):
+        return table[(lemma, "weapon")], tok.i + 1
     if tok.pos_ in ("NOUN", "PROPN") and (lemma, "noun") in table:
         if lemma in CONFLICT_NOUNS and not _happens(tok):
             return None
         return table[(lemma, "noun")], tok.i + 1
     return None
+
+
+def _used(weapon: Token) -> bool:
+    """"a drone strike", "fired mortars", "a grenade exploded": the weapon was used; "shot
+    down 12 drones", "seized grenades": it was acted on."""
+    if weapon.dep_ not in ("dobj", "nsubjpass", "pobj", "conj"):
+        return True
+    verb = weapon.head
+    while verb.dep_ in ("prep", "conj", "dobj", "pobj") and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.lemma_.lower() in USING_VERBS
 
 
 def _happens(noun: Token) -> bool:
@@ -261,8 +307,9 @@ def _arguments(tok: Token, type_: str):
     objects = [c for c in verb.children if c.dep_ in ("dobj", "dative", "nsubjpass")]
     objects += [j for o in list(objects) for j in o.conjuncts]
     objects += [o for c in verb.children if c.dep_ == "prep"
-                and c.lower_ in ("on", "to", "against")
+                and c.lower_ in (_FOUGHT if type_ == "ASSAULT" else _FOUGHT[:3])
                 for o in c.children if o.dep_ == "pobj"]
+    objects = [o for o in objects if o.ent_type_ not in ("DATE", "TIME")]
     if type_ == "AGREE":
         return agents, ()
     return agents, tuple(_span(o) for o in objects if o.lemma_.lower() not in AGREEMENT_NOUNS)
@@ -299,14 +346,51 @@ def _span(tok: Token) -> tuple[int, int]:
     return (left.idx, end)
 
 
-def _acled(trigger: Trigger, recipients: list[EventActor]) -> dict[str, str] | None:
-    """The ACLED type; harm done to a coded force or group ("two soldiers were killed")
-    is fighting, harm to anyone else an attack on civilians."""
-    if trigger.harm and any(r.actor for r in recipients):
-        return {"event_type": "Battles", "sub_event_type": "Armed clash"}
+def _acled(trigger: Trigger, doers: frozenset[str], targets: frozenset[str]
+           ) -> dict[str, str] | None:
+    """The ACLED type and sub-type: the first row of ``acled.tsv`` that fits the event's
+    type, mode and the kinds of its doers and targets, else the trigger's own reading."""
     if trigger.acled is None:
         return None
+    for row in acled_rules():
+        if _fits(row, trigger, doers, targets):
+            kind = trigger.acled[0] if row["event_type"] == "=" else row["event_type"]
+            sub = trigger.acled[1] if row["sub_event_type"] == "=" else row["sub_event_type"]
+            return {"event_type": kind, "sub_event_type": sub}
     return {"event_type": trigger.acled[0], "sub_event_type": trigger.acled[1]}
+
+
+def _fits(row: dict[str, str], trigger: Trigger, doers: frozenset[str],
+          targets: frozenset[str]) -> bool:
+    def party(want: str, have: frozenset[str]) -> bool:
+        return want == "*" or (not have if want == "-" else want in have)
+
+    return (row["type"] == trigger.type and row["mode"] in ("*", trigger.mode or "-")
+            and party(row["doer"], doers) and party(row["target"], targets))
+
+
+@functools.lru_cache(maxsize=1)
+def acled_rules() -> tuple[dict[str, str], ...]:
+    return tuple(tsv_rows("acled.tsv"))
+
+
+@functools.lru_cache(maxsize=1)
+def party_words() -> dict[str, tuple[str, bool]]:
+    """Word -> (class of party, whether it names people) (event_parties.tsv)."""
+    return {r["word"]: (r["class"], r["people"] == "yes") for r in tsv_rows("event_parties.tsv")}
+
+
+@functools.lru_cache(maxsize=1)
+def _party_pattern() -> re.Pattern:
+    words = sorted(party_words(), key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(map(re.escape, words)) + r")(?:e?s)?\b", re.I)
+
+
+def party_class(words: str) -> str | None:
+    """The class of a phrase's last party word ("clan militia" -> armed)."""
+    pattern, table = _party_pattern(), party_words()
+    found = [m.group(1).lower() for m in pattern.finditer(words)]
+    return table[found[-1]][0] if found else None
 
 
 class EventBuilder:
@@ -357,9 +441,11 @@ class EventBuilder:
             evidence=first.evidence, id=f"E{number + 1}")]
 
     def _event(self, trigger: Trigger, facts, source, number: int) -> Event | None:
-        named = trigger.type in DEEDS  # "unidentified individuals" planted the bomb
+        named = trigger.type in ACTIONS  # "unidentified individuals" planted the bomb
         agents = self._actors(trigger.agents, keep_unnamed=named)
         recipients = self._actors(trigger.recipients, keep_unnamed=named)
+        if trigger.type in MOVES and not agents:
+            agents, recipients = recipients, []
         if trigger.type in STATEMENT_TYPES and source is not None and not agents:
             agents = [EventActor(source.claimant.actor)] if source.claimant.actor else []
         if not agents and not recipients and trigger.type not in DEEDS:
@@ -376,7 +462,7 @@ class EventBuilder:
             date=date, place=self._place(trigger, facts, source),
             background=self._background(date, sentence),
             reported_by=reporter,
-            acled=_acled(trigger, recipients),
+            acled=_acled(trigger, self._classes(agents), self._classes(recipients)),
             evidence=Span.of(self.text, facts.start, facts.end)
             if len(sentence) < MAX_EVIDENCE else cue,
             id=f"E{number + 1}",
@@ -387,6 +473,8 @@ class EventBuilder:
         ``keep_unnamed``, a span that names no known actor is kept by its words alone."""
         out: dict[str, EventActor] = {}  # by code, or by the words of an unnamed actor
         for start, end in spans:
+            if self._is_date(start, end):
+                continue  # "on Thursday", "22 September": when, not whom
             words = " ".join(self.text[start:end].split())  # one line, no stray spaces
             if BOTH_SIDES.search(words):
                 for code in sorted(self.context.belligerents):
@@ -395,12 +483,42 @@ class EventBuilder:
             codes = [(self.context.umbrella(m.code) if self.context.umbrella else None)
                      or m.code for m in self.context.actors
                      if start <= m.start < end and m.code
-                     and m.kind not in ("place", "affiliation")]
+                     and m.kind not in ("place", "affiliation") and not self._in_place(m)]
             for code in codes:
                 out.setdefault(code, EventActor(code, words))
             if not codes and keep_unnamed and words.lower() not in PRONOUNS:
                 out.setdefault(words, EventActor(None, words))
         return list(out.values())
+
+    def _in_place(self, mention) -> bool:
+        """An actor's name inside a longer place name ("Juba" in "Lower Juba")."""
+        return any(p.start <= mention.start and mention.end <= p.end
+                   and p.end - p.start > mention.end - mention.start
+                   for p in self.places.within(max(0, mention.start - 60), mention.end))
+
+    def _is_date(self, start: int, end: int) -> bool:
+        words = self.text[start:end]
+        if WEEKDAY_OR_MONTH.fullmatch(words.strip()):
+            return True
+        return any(m.start <= start and end <= m.end + 1
+                   for m in self.dates.within(max(0, start - 60), end))
+
+    def _classes(self, actors: list[EventActor]) -> frozenset[str]:
+        """The kinds of party (event_parties.tsv classes) among ``actors``."""
+        kinds = {m.code: m.kind for m in self.context.actors if m.code}
+        out = set()
+        for a in actors:
+            kind = kinds.get(a.actor)
+            if kind in ("state", "armed_forces") or (a.actor and self.context.is_state(a.actor)):
+                out |= {"armed", "state"}
+            elif kind in ("armed_group",):
+                out.add("armed")
+            found = party_class(a.text or "")
+            if found:
+                out.add(found)
+                if found == "armed" and STATE_WORDS.search(a.text or ""):
+                    out.add("state")
+        return frozenset(out)
 
     def _date(self, trigger: Trigger, facts, source) -> EventDate:
         inside = [m for m in self.dates.within(facts.start, facts.end) if m.end <= facts.end
@@ -422,14 +540,14 @@ class EventBuilder:
 
     def _place(self, trigger: Trigger, facts, source) -> Place | None:
         candidates = [p for p in self.places.within(facts.start, facts.end)
-                      if self._where_it_happened(p.start, facts.start)]
+                      if p.where is not None and self._where_it_happened(p.start, facts.start)]
         content = _content(source, facts)
         if trigger.type in STATEMENT_TYPES and content:
             # where a demand was made, not the place it is about
             candidates = [p for p in candidates if not content[0] <= p.start < content[1]]
         if not candidates:
             return None
-        return min(candidates, key=lambda p: abs(p.start - trigger.cue[0])).place
+        return min(candidates, key=lambda p: abs(p.start - trigger.cue[0])).where
 
     def _where_it_happened(self, start: int, floor: int) -> bool:
         """A place written after "in", "at", "near" ..., not one a distance is measured from

@@ -15,6 +15,7 @@ above ``REPAIR_THRESHOLD`` and never for ordinary English words.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import Counter
@@ -94,6 +95,18 @@ class PlaceMention:
     candidates: int  # how many records the name could have meant
     match: str = "name"  # gazetteer.NAME_KINDS entry, or "fuzzy" for a repair
     cue: str | None = None  # the place word after the name ("area", "city"), or "dateline"
+    # the place the text says this one lies in ("Balade village (Bossaso, Bari)"): where an
+    # event told at an unknown village happened, to the precision the text allows
+    within: Place | None = None
+    why: str | None = None  # why the record was chosen, or why none was
+
+    @property
+    def where(self) -> Place | None:
+        """The record for this name, else (none, or one without a point) the place the
+        text says it lies in."""
+        if self.place is not None and (self.place.lat is not None or self.within is None):
+            return self.place
+        return self.within
 
 
 @dataclass(frozen=True)
@@ -169,10 +182,13 @@ def find_places(
 def find_places_in_parts(
     parts: Sequence[tuple[int, Doc]], text: str, gazetteer: Gazetteer, *,
     countries: Sequence[str] = (), dateline: str | None = None,
+    not_places: Sequence[tuple[int, int]] = (),
 ) -> list[PlaceMention]:
     """``find_places`` over a document parsed in pieces (``(offset, doc)`` pairs whose
     ``doc.text == text[offset:...]``): names are found piece by piece, then resolved
-    together so each name has the whole document as its context."""
+    together so each name has the whole document as its context. ``not_places``: character
+    spans that name something else (an armed group, an organisation); a name overlapping
+    one is no place ("Islamic State Somalia Province")."""
     spans: list[_Span] = []
     extra: Counter = Counter()
     for offset, doc in parts:
@@ -180,8 +196,22 @@ def find_places_in_parts(
                      for s in _recognise(doc))
         extra.update(_demonym_countries(doc, gazetteer))
     spans.sort(key=lambda s: (s.start, -s.end))
+    spans = _outside(spans, sorted(not_places))
     return _resolve_all(_drop_nested(spans), text, gazetteer, countries=countries,
                         dateline=dateline, demonyms=False, extra_countries=extra)
+
+
+def _outside(spans: list[_Span], taken: list[tuple[int, int]]) -> list[_Span]:
+    """The spans that overlap none of ``taken`` (both sorted by start)."""
+    if not taken:
+        return spans
+    starts = [a for a, _b in taken]
+    out = []
+    for s in spans:
+        i = bisect.bisect_left(starts, s.end)  # the taken spans starting before s ends
+        if i == 0 or max(b for _a, b in taken[max(0, i - 8):i]) <= s.start:
+            out.append(s)
+    return out
 
 
 def resolve_mentions(
@@ -231,7 +261,9 @@ def _resolve_all(
         if s.text not in by_name:
             by_name[s.text] = gazetteer.lookup(s.text)
     lookups = {s: by_name[s.text] for s in spans}
-    _add_named_countries(lookups, context)
+    containers = {s for before, s in zip(spans, spans[1:], strict=False)
+                  if _is_apposed(before, s, text)}
+    _add_named_countries(lookups, context, containers)
     # Names with one clear reading are settled first; their places then count as "nearby".
     for found in by_name.values():
         if found and found[0].lat is not None and (
@@ -248,7 +280,7 @@ def _resolve_all(
                            else None, text, gazetteer, context, child=child)
         if mention is not None and (demonyms or mention.match != "demonym"):
             mentions.append(mention)
-    return mentions
+    return _with_containers(mentions, text)
 
 
 def _is_dateline(text: str, span: _Span) -> bool:
@@ -310,8 +342,14 @@ def _recognise(doc: Doc) -> list[_Span]:
 
 
 def _trim(ent, text: str, *, source: str) -> _Span | None:
-    """Strip a leading article and a trailing place word ("the hojali area" -> hojali)."""
+    """Strip a leading article and a trailing place word ("the hojali area" -> hojali);
+    of "Garbahaarey, Gedo" read as one name keep the first ("Gedo" is found on its own).
+    A name the model took for a person or organisation but written before a place word
+    ("Garbahaarey town") is read as a place name."""
     tokens = list(ent)
+    comma = next((i for i, t in enumerate(tokens) if t.text == ","), None)
+    if comma:
+        tokens = tokens[:comma]
     if tokens and tokens[0].lower_ == "the":
         tokens = tokens[1:]
     cue = None
@@ -324,6 +362,8 @@ def _trim(ent, text: str, *, source: str) -> _Span | None:
     doc = ent.doc
     if cue is None and ent.end < len(doc) and doc[ent.end].lower_ in PLACE_WORDS:
         cue = doc[ent.end].lower_
+    if source == "maybe" and cue is not None:
+        source = "cue"
     return _Span(start, end, text[start:end], cue=cue, source=source)
 
 
@@ -420,14 +460,17 @@ def _demonym_countries(doc: Doc, gazetteer: Gazetteer) -> Counter:
     return out
 
 
-def _add_named_countries(lookups: dict[_Span, list[Candidate]], context: _Context) -> None:
+def _add_named_countries(lookups: dict[_Span, list[Candidate]], context: _Context,
+                         containers: set[_Span]) -> None:
+    """Countries and first-level regions the document names (a name the model took for a
+    person counts where it stands as a container: "Balade village (Bossaso, Bari)")."""
     for s, found in lookups.items():
-        if s.source == "maybe":
+        if s.source == "maybe" and s not in containers:
             continue
         top = found[0] if found else None
         if top is not None and top.feature in ("country", "admin1", "region") \
-                and top.match in ("name", "abbrev", "demonym") and top.country:
-            context.countries[top.country] += 1 if top.match == "demonym" else 2
+                and top.match in ("name", "abbrev", "demonym", "variant") and top.country:
+            context.countries[top.country] += 1 if top.match in ("demonym", "variant") else 2
             if top.feature == "admin1":
                 context.regions[(top.country, top.name)] += 1
 
@@ -451,6 +494,10 @@ def _resolve(span: _Span, found: list[Candidate], following: _Span | None,
     New York"): a unit that contains one of them is meant as the unit, not its main town."""
     if span.source == "line":
         found = [c for c in found if c.feature == "front_line"]
+    if child is not None and span.source in ("maybe", "caps"):
+        # "Balade village (Bossaso, Bari)": a name where a container stands
+        span = replace(span, source="cue")
+    found = _no_acronym_towns(span, found)
     if found and span.source not in ("ner", "given") and not _plausible(span, found, context):
         # Names it could be are elsewhere: a garbled local name is likelier than those.
         if span.source != "cue":
@@ -461,13 +508,73 @@ def _resolve(span: _Span, found: list[Candidate], following: _Span | None,
         return _repair_mention(span, gazetteer, context, text)
     parent = following_found if following is not None and _is_apposed(span, following, text) \
         else None
+    if parent and found[0].match != "demonym" and _is_contained_by(span, following, text) \
+            and _in_area(parent[0], context):
+        # "Barjala village (Kismaayo, Lower Juba)": only a reading inside the unit the text
+        # names will do; a namesake elsewhere is not what the report means
+        found = [c for c in found if any(p.id == c.id or _contains(p, c) or _same_place(p, c)
+                                         for p in parent[:5])]
+        if not found:
+            return _unresolved(span, 0, why=f"no place of this name lies in {following.text}")
+    elif not _in_area_or_known(found, span, context):
+        return _unresolved(span, len(found), why="only small namesakes far from the report's "
+                           "area")
     scored = sorted(((_score(c, span, parent, context), c) for c in found),
                     key=lambda sc: -sc[0])
     score, best = scored[0]
     if not (child and any(_contains(best, k) for k in child[:5])):
         best = _prefer_seat(best, found, span)
     repaired = best.match in ("mt", "fuzzy") or (best.match == "variant" and span.text.islower())
-    return _mention(span, best, repaired=repaired, score=score, candidates=len(found))
+    return _mention(span, best, repaired=repaired, score=score, candidates=len(found),
+                    why=_why(best, found, parent, context))
+
+
+def _area(context: _Context) -> set[str]:
+    """The countries the report is about: those with at least a third of the weight."""
+    total = sum(context.countries.values())
+    return {c for c, n in context.countries.items() if n * 3 >= total} if total else set()
+
+
+def _in_area(c: Candidate, context: _Context) -> bool:
+    return not context.countries or c.country in _area(context)
+
+
+def _in_area_or_known(found: list[Candidate], span: _Span, context: _Context) -> bool:
+    """A name whose every reading is a small town or district outside the report's area,
+    written as a town ("in X village") or a dateline's, is a local place the gazetteer
+    lacks, not its namesake on another continent."""
+    if sum(context.countries.values()) < 3 or span.cue not in TOWN_WORDS:
+        return True
+    return any(c.country in context.countries or c.feature not in LOCAL_FEATURES
+               or c.population >= LARGE_TOWN for c in found)
+
+
+def _why(best: Candidate, found: list[Candidate], parent: list[Candidate] | None,
+         context: _Context) -> str:
+    """Why ``best`` was chosen among ``found`` (Place.why)."""
+    if parent and any(_contains(p, best) for p in parent[:5]):
+        return "lies in the place named beside it"
+    if len({c.id for c in found}) == 1:
+        return "the only place of this name"
+    if best.country in _area(context) and any(c.country != best.country for c in found):
+        return f"in the report's area ({best.country}), before namesakes elsewhere"
+    if context.near_anchor(best):
+        return "near other places of the report"
+    return "the likeliest place of this name (size and kind)"
+
+
+def _no_acronym_towns(span: _Span, found: list[Candidate]) -> list[Candidate]:
+    """An acronym ("QSD", "SNA", "CODECO") names a town only as its known abbreviation; a
+    town spelt with those letters is a coincidence."""
+    if not _is_acronym(span):
+        return found
+    return [c for c in found if c.match == "abbrev" or c.feature in MAJOR_FEATURES]
+
+
+def _is_acronym(span: _Span) -> bool:
+    letters = span.text.replace(".", "")
+    return (letters.isalpha() and letters.isupper() and len(letters) <= 6
+            and span.cue != DATELINE)
 
 
 def _sound_alikes(span: _Span, found: list[Candidate], gazetteer: Gazetteer,
@@ -498,7 +605,8 @@ def _plausible(span: _Span, found: list[Candidate], context: _Context) -> bool:
         return False
     if context.countries:
         return any(c.country in context.countries for c in top)
-    return any(c.population >= 100_000 for c in top)
+    # written with a place word ("Garbahaarey town"): the gazetteer's reading will do
+    return span.source == "cue" or any(c.population >= 100_000 for c in top)
 
 
 def _score(c: Candidate, span: _Span, parent: list[Candidate] | None,
@@ -550,6 +658,9 @@ def _repair_mention(span: _Span, gazetteer: Gazetteer, context: _Context,
     # Only names read as places are repaired: a person's or an organisation's name that
     # matches no place is not a garbled place (and fuzzy search is the costly step) —
     # unless it stands where places stand ("the governorate of Hodeidah").
+    if _is_acronym(span):
+        return _unresolved(span, 0, why="an acronym names no place") \
+            if span.source == "ner" else None
     if span.source == "caps" or span.source == "maybe" and not _LOCATIVE_BEFORE.search(
             text[max(0, span.start - 25):span.start]):
         return None
@@ -566,25 +677,57 @@ def _repair_mention(span: _Span, gazetteer: Gazetteer, context: _Context,
 
 
 def _mention(span: _Span, c: Candidate, *, repaired: bool, score: float,
-             candidates: int) -> PlaceMention:
+             candidates: int, why: str | None = None) -> PlaceMention:
     place = Place(name=c.name, geonameid=c.geonameid, lat=c.lat, lon=c.lon, country=c.country,
                   admin1=c.admin1, feature=c.feature, precision=c.precision,
-                  span=Span(span.start, span.end, span.text))
+                  span=Span(span.start, span.end, span.text), why=why)
     return PlaceMention(start=span.start, end=span.end, text=span.text, place=place,
                         repaired=repaired, canonical=c.name, score=round(score, 3),
-                        candidates=candidates, match=c.match, cue=span.cue)
+                        candidates=candidates, match=c.match, cue=span.cue, why=why)
 
 
-def _unresolved(span: _Span, candidates: int) -> PlaceMention:
+def _unresolved(span: _Span, candidates: int, why: str | None = None) -> PlaceMention:
     return PlaceMention(start=span.start, end=span.end, text=span.text, place=None,
                         repaired=False, canonical=None, score=0.0, candidates=candidates,
-                        match="none", cue=span.cue)
+                        match="none", cue=span.cue, why=why)
+
+
+def _with_containers(mentions: list[PlaceMention], text: str) -> list[PlaceMention]:
+    """Each name the text places inside another ("Balade village (Bossaso, Bari)") learns
+    that container, from the last name back, so chains reach the first known unit."""
+    out = list(mentions)
+    for i in range(len(out) - 2, -1, -1):
+        here, nxt = out[i], out[i + 1]
+        if (here.place is None or here.place.lat is None) and nxt.where is not None \
+                and _is_contained_by(
+                _Span(here.start, here.end, here.text, cue=here.cue),
+                _Span(nxt.start, nxt.end, nxt.text), text):
+            within = replace(nxt.where, why=f"{here.text} lies in {nxt.text}, the text says")
+            out[i] = replace(here, within=within)
+    return out
+
+
+# Between a name and the unit that holds it: "Lalbagh, Dhaka", "Balade village (Bossaso,
+# Bari)", "Jurneyyeh city in Ar-Raqqa", "Hays city in western Yemen".
+_WORDS = "|".join(sorted(PLACE_WORDS))
+_APPOSED = re.compile(rf"\s*(?:(?:{_WORDS})\s*)?(?:,|\(|\s(?:in|of|near)\s+(?:the\s+)?"
+                      r"(?:(?:north|south|east|west|central)\w*\s+)?)\s*$", re.I)
+# Written so that the next name is only the unit that holds this one.
+_CONTAINER = re.compile(rf"\s*(?:(?:{_WORDS})\s*)?(?:\(|\s(?:in|of)\s)", re.I)
 
 
 def _is_apposed(span: _Span, following: _Span, text: str) -> bool:
-    """"Lalbagh, Dhaka": the next name follows after a comma and names a container."""
+    """"Lalbagh, Dhaka", "Balade village (Bossaso, Bari)", "Hays city in western Yemen":
+    the next name follows after a comma, a parenthesis or "in" and names a container."""
     between = text[span.end:following.start]
-    return between.strip() == ","
+    return len(between) < 40 and _APPOSED.fullmatch(between) is not None
+
+
+def _is_contained_by(span: _Span, following: _Span, text: str) -> bool:
+    """The text says the next name holds this one, not only lists it after a comma."""
+    between = text[span.end:following.start]
+    return _is_apposed(span, following, text) and (
+        _CONTAINER.match(between) is not None or span.cue in TOWN_WORDS)
 
 
 def _contains(parent: Candidate, child: Candidate) -> bool:
