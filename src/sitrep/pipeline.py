@@ -85,6 +85,11 @@ class Extractor:
         mentions = parties.definite_references(text, mentions)
         sentences = split(text, self.nlp.tokenizer)
         facts, parts = self._analyse(text, sentences, dates, prepared.document.title)
+        # sentences the parser skipped still name places ("protesters gathered in X"):
+        # read them with the tokenizer alone (place words, capitalised names)
+        parsed = {offset for offset, _doc in parts}
+        parts = parts + [(s.start, self.nlp.make_doc(s.text)) for s in sentences
+                         if s.start not in parsed and s.text.strip()]
         places = find_places_in_parts(
             parts, text, self.gazetteer, countries=[c for c in about if self.actors.is_state(c)],
             dateline=prepared.document.dateline.place,

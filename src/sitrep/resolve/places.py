@@ -497,7 +497,7 @@ def _resolve(span: _Span, found: list[Candidate], following: _Span | None,
     if child is not None and span.source in ("maybe", "caps"):
         # "Balade village (Bossaso, Bari)": a name where a container stands
         span = replace(span, source="cue")
-    found = _no_acronym_towns(span, found)
+    found = _no_acronym_towns(span, found, text)
     if found and span.source not in ("ner", "given") and not _plausible(span, found, context):
         # Names it could be are elsewhere: a garbled local name is likelier than those.
         if span.source != "cue":
@@ -508,14 +508,16 @@ def _resolve(span: _Span, found: list[Candidate], following: _Span | None,
         return _repair_mention(span, gazetteer, context, text)
     parent = following_found if following is not None and _is_apposed(span, following, text) \
         else None
-    if parent and found[0].match != "demonym" and _is_contained_by(span, following, text) \
-            and _in_area(parent[0], context):
+    if parent and found[0].match != "demonym" and found[0].feature not in MAJOR_FEATURES \
+            and _is_contained_by(span, following, text) and _in_area(parent[0], context):
         # "Barjala village (Kismaayo, Lower Juba)": only a reading inside the unit the text
         # names will do; a namesake elsewhere is not what the report means
-        found = [c for c in found if any(p.id == c.id or _contains(p, c) or _same_place(p, c)
-                                         for p in parent[:5])]
-        if not found:
+        inside = [c for c in found if any(p.id == c.id or _contains(p, c) or _same_place(p, c)
+                                          for p in parent[:5])]
+        home = {p.country for p in parent[:5]}
+        if not inside and not any(c.country in home for c in found):
             return _unresolved(span, 0, why=f"no place of this name lies in {following.text}")
+        found = inside or found
     elif not _in_area_or_known(found, span, context):
         return _unresolved(span, len(found), why="only small namesakes far from the report's "
                            "area")
@@ -563,18 +565,19 @@ def _why(best: Candidate, found: list[Candidate], parent: list[Candidate] | None
     return "the likeliest place of this name (size and kind)"
 
 
-def _no_acronym_towns(span: _Span, found: list[Candidate]) -> list[Candidate]:
+def _no_acronym_towns(span: _Span, found: list[Candidate], text: str) -> list[Candidate]:
     """An acronym ("QSD", "SNA", "CODECO") names a town only as its known abbreviation; a
     town spelt with those letters is a coincidence."""
-    if not _is_acronym(span):
+    if not _is_acronym(span, text):
         return found
     return [c for c in found if c.match == "abbrev" or c.feature in MAJOR_FEATURES]
 
 
-def _is_acronym(span: _Span) -> bool:
+def _is_acronym(span: _Span, text: str = "") -> bool:
+    """Two to five capitals ("QSD", "FMLN"), not a dateline ("BANTAM —")."""
     letters = span.text.replace(".", "")
-    return (letters.isalpha() and letters.isupper() and len(letters) <= 6
-            and span.cue != DATELINE)
+    return (letters.isalpha() and letters.isupper() and len(letters) <= 5
+            and span.cue != DATELINE and not _DASH_AFTER.match(text, span.end))
 
 
 def _sound_alikes(span: _Span, found: list[Candidate], gazetteer: Gazetteer,
@@ -658,7 +661,7 @@ def _repair_mention(span: _Span, gazetteer: Gazetteer, context: _Context,
     # Only names read as places are repaired: a person's or an organisation's name that
     # matches no place is not a garbled place (and fuzzy search is the costly step) —
     # unless it stands where places stand ("the governorate of Hodeidah").
-    if _is_acronym(span):
+    if _is_acronym(span, text):
         return _unresolved(span, 0, why="an acronym names no place") \
             if span.source == "ner" else None
     if span.source == "caps" or span.source == "maybe" and not _LOCATIVE_BEFORE.search(
@@ -712,6 +715,8 @@ def _with_containers(mentions: list[PlaceMention], text: str) -> list[PlaceMenti
 _WORDS = "|".join(sorted(PLACE_WORDS))
 _APPOSED = re.compile(rf"\s*(?:(?:{_WORDS})\s*)?(?:,|\(|\s(?:in|of|near)\s+(?:the\s+)?"
                       r"(?:(?:north|south|east|west|central)\w*\s+)?)\s*$", re.I)
+_DASH_AFTER = re.compile(r"\s*[—–-]")
+_LIST_GOES_ON = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?[A-Z]|and\s|or\s|&)")
 # Written so that the next name is only the unit that holds this one.
 _CONTAINER = re.compile(rf"\s*(?:(?:{_WORDS})\s*)?(?:\(|\s(?:in|of)\s)", re.I)
 
@@ -724,10 +729,14 @@ def _is_apposed(span: _Span, following: _Span, text: str) -> bool:
 
 
 def _is_contained_by(span: _Span, following: _Span, text: str) -> bool:
-    """The text says the next name holds this one, not only lists it after a comma."""
+    """The text says the next name holds this one: "X (Y", "X in Y", "X village, Y", or
+    "X, Y" where no list goes on after Y ("Slavne, Donetsk." but not "Donetsk, Luhansk
+    and Kharkiv")."""
     between = text[span.end:following.start]
-    return _is_apposed(span, following, text) and (
-        _CONTAINER.match(between) is not None or span.cue in TOWN_WORDS)
+    if not _is_apposed(span, following, text):
+        return False
+    return (_CONTAINER.match(between) is not None or span.cue in TOWN_WORDS
+            or _LIST_GOES_ON.match(text, following.end) is None)
 
 
 def _contains(parent: Candidate, child: Candidate) -> bool:
