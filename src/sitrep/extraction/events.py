@@ -57,6 +57,16 @@ WEEKDAY_OR_MONTH = re.compile(r"(?:on\s+|last\s+|this\s+)?(?:mon|tues|wednes|thu
                               r"day|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\.?|"
                               r"(?:january|february|march|april|june|july|august|september|"
                               r"october|november|december)", re.I)
+# Where a phrase's head ends: a preposition, a relative pronoun, a comma or a bracket.
+_PHRASE_TAIL = re.compile(r"\s(?:in|at|near|on|of|from|with|who|which|that|during|after|"
+                          r"inside|outside|around|along)\s|[,(;]")
+# "hundreds of protesters", "a group of armed men", "members of the militia": the people
+# come after "of"
+_QUANTITY_OF = re.compile(r"^(?:\S+\s+){0,2}?(?:hundreds|dozens|thousands|scores|tens|group|"
+                          r"groups|number|members|some|several|many|all|dozen|hundred|"
+                          r"thousand|\d+)\s+of\s+", re.I)
+# Kinds of actor that are a state's force ("SNA", "the Kremlin" as a state).
+_STATE_KINDS = frozenset({"state", "armed_forces", "ministry"})
 # A doer's words that name a state's force ("government security forces", "the army").
 STATE_WORDS = re.compile(r"\b(?:government|state|national|army|military|police|"
                          r"security forces)\b", re.I)
@@ -82,7 +92,8 @@ ACTIONS = DEEDS | {"MOBILIZE", "CONCEDE", "RETREAT"}
 # Types whose passive subject is the doer ("Al Shabaab were deployed in X").
 MOVES = frozenset({"MOBILIZE", "CONCEDE", "RETREAT"})
 # "clashed with the police", "fought against rebels": the other side of a fight
-_FOUGHT = ("on", "to", "against", "with")
+_FOUGHT = ("on", "to", "against", "with", "at", "upon")
+FIRING_VERBS = frozenset({"fire", "launch", "hurl", "throw", "lob", "drop", "shoot"})
 
 
 class _ByStart:
@@ -109,6 +120,7 @@ class Trigger:
     agents: tuple[tuple[int, int], ...]
     recipients: tuple[tuple[int, int], ...]
     present: bool = False  # told in the present tense ("calls on"): it happens as reported
+    weapon: bool = False  # a weapon's noun, used ("mortars", "a drone")
     harm: bool = False  # a verb of harm ("killed", "shot") with its victims, no other trigger
 
 
@@ -147,10 +159,27 @@ def find_triggers(doc: Doc) -> list[Trigger]:
                            if c.dep_ in ("prep", "xcomp", "ccomp", "dobj") for t in c.subtree)
         agents, recipients = _arguments(tok, type_)
         trigger = Trigger(type_, mode, acled, (tok.idx, doc[end - 1].idx + len(doc[end - 1])),
-                          agents, recipients, tok.tag_ in ("VBZ", "VBP"))
+                          agents, recipients, tok.tag_ in ("VBZ", "VBP"),
+                          weapon=(tok.lemma_.lower(), "weapon") in lexicon())
         found.setdefault((type_, mode), trigger)
     # a harm inside what is demanded or alleged is content too
-    return _with_victims(list(found.values()), [h for i, h in harms if i not in covered])
+    told = _with_victims(_armed_with(list(found.values())),
+                         [h for i, h in harms if i not in covered])
+    return sorted(told, key=lambda t: t.cue[0])  # in the order the sentence tells them
+
+
+def _armed_with(triggers: list[Trigger]) -> list[Trigger]:
+    """The weapon decides how a fight was fought: "fired 120mm mortars at the positions",
+    "attacks by helicopter gunships" are one event, told as shelling or an air strike."""
+    weapons = [t for t in triggers if t.weapon]
+    plain = next((t for t in triggers if t.type == "ASSAULT" and not t.weapon
+                  and t.mode in (None, "small-arms")), None)
+    if not weapons or plain is None:
+        return triggers
+    first = weapons[0]
+    merged = replace(plain, mode=first.mode, acled=first.acled,
+                     agents=plain.agents or first.agents)
+    return [merged if t is plain else t for t in triggers if t is not first]
 
 
 def _unreal(tok: Token) -> bool:
@@ -219,6 +248,10 @@ def _match(tok: Token):
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     if nxt is not None and (f"{tok.lower_} {nxt.lemma_.lower()}", "noun") in table:
         return table[(f"{tok.lower_} {nxt.lemma_.lower()}", "noun")], tok.i + 2
+    if nxt is not None and nxt.text == "-" and tok.i + 2 < len(tok.doc):
+        joined = f"{tok.lower_}-{tok.doc[tok.i + 2].lemma_.lower()}"  # "shoot-outs", "sit-in"
+        if (joined, "noun") in table:
+            return table[(joined, "noun")], tok.i + 3
     if tok.pos_ in ("VERB", "AUX"):
         for child in tok.children:
             key = f"{lemma}_{child.lemma_.lower()}"
@@ -298,16 +331,23 @@ def _arguments(tok: Token, type_: str):
                         if o.dep_ == "pobj")
         return mods + subjects, targets
     subject_of = verb
-    while subject_of.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass")
-                                                for c in subject_of.children):
-        subject_of = subject_of.head  # "gunmen shot and killed the mayor"
+    while subject_of.dep_ in ("conj", "xcomp", "advcl", "pcomp") and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in subject_of.children):
+        # "gunmen shot and killed the mayor", "residents closed the road by burning tires"
+        subject_of = subject_of.head
+        if subject_of.dep_ == "prep":
+            subject_of = subject_of.head
     agents = tuple(s for c in subject_of.children if c.dep_ == "nsubj" for s in _spans(c))
     agents += tuple(s for c in verb.children if c.dep_ == "agent"
                     for o in c.children if o.dep_ == "pobj" for s in _spans(o))
-    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative", "nsubjpass")]
+    # "fired mortars at the positions": what is fired is the weapon, the target follows "at"
+    fired = verb.lemma_.lower() in FIRING_VERBS
+    objects = [c for c in verb.children if c.dep_ in ("dative", "nsubjpass")
+               or c.dep_ == "dobj" and not fired]
     objects += [j for o in list(objects) for j in o.conjuncts]
     objects += [o for c in verb.children if c.dep_ == "prep"
                 and c.lower_ in (_FOUGHT if type_ == "ASSAULT" else _FOUGHT[:3])
+                and not (c.lower_ == "at" and not fired)
                 for o in c.children if o.dep_ == "pobj"]
     objects = [o for o in objects if o.ent_type_ not in ("DATE", "TIME")]
     if type_ == "AGREE":
@@ -387,9 +427,11 @@ def _party_pattern() -> re.Pattern:
 
 
 def party_class(words: str) -> str | None:
-    """The class of a phrase's last party word ("clan militia" -> armed)."""
+    """The class of the last party word of a phrase's head ("clan militia" -> armed; "Al
+    Shabaab in Buulo village" -> None: the village only says where)."""
     pattern, table = _party_pattern(), party_words()
-    found = [m.group(1).lower() for m in pattern.finditer(words)]
+    head = _PHRASE_TAIL.split(_QUANTITY_OF.sub("", words), maxsplit=1)[0]
+    found = [m.group(1).lower() for m in pattern.finditer(head)]
     return table[found[-1]][0] if found else None
 
 
@@ -405,6 +447,8 @@ class EventBuilder:
         self.today = dt.date.fromisoformat(today) if today else None
         self.sources_at = sources_at  # sentence index -> the source speaking there
         self.places = _ByStart(places, lambda p: p.start)
+        self.mentions = _ByStart(context.actors, lambda m: m.start)
+        self.kinds: dict[str, set[str]] = {}  # an argument's words -> kinds of actor named
 
     def build(self, sentences, claims=()) -> list[Event]:
         events = []
@@ -462,7 +506,8 @@ class EventBuilder:
             date=date, place=self._place(trigger, facts, source),
             background=self._background(date, sentence),
             reported_by=reporter,
-            acled=_acled(trigger, self._classes(agents), self._classes(recipients)),
+            acled=_acled(trigger, self._classes(agents),
+                         self._classes(recipients, targets=True)),
             evidence=Span.of(self.text, facts.start, facts.end)
             if len(sentence) < MAX_EVIDENCE else cue,
             id=f"E{number + 1}",
@@ -480,10 +525,11 @@ class EventBuilder:
                 for code in sorted(self.context.belligerents):
                     out.setdefault(code, EventActor(code, words))
                 continue
+            inside = [m for m in self.mentions.within(start, end) if m.code
+                      and m.kind not in ("place", "affiliation") and not self._in_place(m)]
+            self.kinds.setdefault(words, set()).update(m.kind for m in inside)
             codes = [(self.context.umbrella(m.code) if self.context.umbrella else None)
-                     or m.code for m in self.context.actors
-                     if start <= m.start < end and m.code
-                     and m.kind not in ("place", "affiliation") and not self._in_place(m)]
+                     or m.code for m in inside]
             for code in codes:
                 out.setdefault(code, EventActor(code, words))
             if not codes and keep_unnamed and words.lower() not in PRONOUNS:
@@ -503,21 +549,25 @@ class EventBuilder:
         return any(m.start <= start and end <= m.end + 1
                    for m in self.dates.within(max(0, start - 60), end))
 
-    def _classes(self, actors: list[EventActor]) -> frozenset[str]:
-        """The kinds of party (event_parties.tsv classes) among ``actors``."""
-        kinds = {m.code: m.kind for m in self.context.actors if m.code}
+    def _classes(self, actors: list[EventActor], *, targets: bool = False) -> frozenset[str]:
+        """The kinds of party (event_parties.tsv classes) among ``actors``: their words
+        first ("clan militia", "two Palestinians"), else the kind of actor they name. As
+        targets, a crowd's people ("residents") are civilians."""
         out = set()
         for a in actors:
-            kind = kinds.get(a.actor)
-            if kind in ("state", "armed_forces") or (a.actor and self.context.is_state(a.actor)):
-                out |= {"armed", "state"}
-            elif kind in ("armed_group",):
-                out.add("armed")
-            found = party_class(a.text or "")
+            words = a.text or ""
+            found = party_class(words)
+            kinds = self.kinds.get(words, set())
             if found:
                 out.add(found)
-                if found == "armed" and STATE_WORDS.search(a.text or ""):
+                if found == "armed" and (STATE_WORDS.search(words) or kinds & _STATE_KINDS):
                     out.add("state")
+            elif kinds & _STATE_KINDS or kinds & {"armed_group"}:
+                out |= {"armed", "state"} if kinds & _STATE_KINDS else {"armed"}
+            elif kinds & {"demonym"} and targets:
+                out.add("civilian")  # "two Palestinians": people of a nation
+        if targets and "crowd" in out:
+            out.add("civilian")
         return frozenset(out)
 
     def _date(self, trigger: Trigger, facts, source) -> EventDate:
