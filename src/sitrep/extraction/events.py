@@ -121,6 +121,7 @@ class Trigger:
     recipients: tuple[tuple[int, int], ...]
     present: bool = False  # told in the present tense ("calls on"): it happens as reported
     weapon: bool = False  # a weapon's noun, used ("mortars", "a drone")
+    firing: bool = False  # told by a verb of firing ("fired", "launched"): the weapon says how
     harm: bool = False  # a verb of harm ("killed", "shot") with its victims, no other trigger
 
 
@@ -160,8 +161,9 @@ def find_triggers(doc: Doc) -> list[Trigger]:
         agents, recipients = _arguments(tok, type_)
         trigger = Trigger(type_, mode, acled, (tok.idx, doc[end - 1].idx + len(doc[end - 1])),
                           agents, recipients, tok.tag_ in ("VBZ", "VBP"),
-                          weapon=(tok.lemma_.lower(), "weapon") in lexicon())
-        found.setdefault((type_, mode), trigger)
+                          weapon=_is_weapon(doc[tok.i:end]),
+                          firing=tok.lemma_.lower() in FIRING_VERBS)
+        found.setdefault((type_, mode, trigger.weapon), trigger)
     # a harm inside what is demanded or alleged is content too
     told = _with_victims(_armed_with(list(found.values())),
                          [h for i, h in harms if i not in covered])
@@ -172,8 +174,20 @@ def _armed_with(triggers: list[Trigger]) -> list[Trigger]:
     """The weapon decides how a fight was fought: "fired 120mm mortars at the positions",
     "attacks by helicopter gunships" are one event, told as shelling or an air strike."""
     weapons = [t for t in triggers if t.weapon]
+    if any(w.mode == "small-arms" for w in weapons):
+        # "fired grenade launchers and small arms", "explosions and shots": with small arms
+        # in the exchange it is an armed clash, whatever else was fired
+        fought = [t for t in triggers if t.type == "ASSAULT" and t.mode != "aerial"]
+        first = fought[0]
+        clash = next(w for w in weapons if w.mode == "small-arms")
+        remote = first.acled is None or first.acled[0] == "Explosions/Remote violence"
+        merged = replace(first, mode="small-arms", acled=clash.acled if remote else first.acled,
+                         weapon=False,
+                         agents=first.agents or next((t.agents for t in fought if t.agents),
+                                                     ()))
+        return [merged if t is first else t for t in triggers if t not in fought[1:]]
     plain = next((t for t in triggers if t.type == "ASSAULT" and not t.weapon
-                  and t.mode in (None, "small-arms")), None)
+                  and (t.mode is None or t.firing)), None)
     if not weapons or plain is None:
         return triggers
     first = weapons[0]
@@ -248,6 +262,9 @@ def _match(tok: Token):
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     if nxt is not None and (f"{tok.lower_} {nxt.lemma_.lower()}", "noun") in table:
         return table[(f"{tok.lower_} {nxt.lemma_.lower()}", "noun")], tok.i + 2
+    if nxt is not None and (f"{tok.lower_} {nxt.lemma_.lower()}", "weapon") in table \
+            and _used(nxt):
+        return table[(f"{tok.lower_} {nxt.lemma_.lower()}", "weapon")], tok.i + 2
     if nxt is not None and nxt.text == "-" and tok.i + 2 < len(tok.doc):
         joined = f"{tok.lower_}-{tok.doc[tok.i + 2].lemma_.lower()}"  # "shoot-outs", "sit-in"
         if (joined, "noun") in table:
@@ -269,6 +286,11 @@ def _match(tok: Token):
             return None
         return table[(lemma, "noun")], tok.i + 1
     return None
+
+
+def _is_weapon(words) -> bool:
+    return (" ".join([t.lower_ for t in words[:-1]] + [words[-1].lemma_.lower()]),
+            "weapon") in lexicon()
 
 
 def _used(weapon: Token) -> bool:
