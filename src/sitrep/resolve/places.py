@@ -513,9 +513,10 @@ def _resolve(span: _Span, found: list[Candidate], following: _Span | None,
         # "Barjala village (Kismaayo, Lower Juba)": only a reading inside the unit the text
         # names will do; a namesake elsewhere is not what the report means
         inside = [c for c in found if any(p.id == c.id or _contains(p, c) or _same_place(p, c)
-                                          for p in parent[:5])]
+                                          or _close_in_country(p, c) for p in parent[:5])]
         home = {p.country for p in parent[:5]}
-        if not inside and not any(c.country in home for c in found):
+        small = all(c.population < LARGE_TOWN and c.feature in LOCAL_FEATURES for c in found)
+        if not inside and (small or not any(c.country in home for c in found)):
             return _unresolved(span, 0, why=f"no place of this name lies in {following.text}")
         found = inside or found
     elif not _in_area_or_known(found, span, context):
@@ -526,9 +527,23 @@ def _resolve(span: _Span, found: list[Candidate], following: _Span | None,
     score, best = scored[0]
     if not (child and any(_contains(best, k) for k in child[:5])):
         best = _prefer_seat(best, found, span)
+    if best.match == "abbrev" and _is_acronym(span, text) and _area(context) \
+            and best.country not in context.countries:
+        # "Perumanallur town (Tiruppur, TN)" in India: TN is not Tennessee
+        return _unresolved(span, len(found), why="an abbreviation of a place outside the "
+                           "report's area")
     repaired = best.match in ("mt", "fuzzy") or (best.match == "variant" and span.text.islower())
-    return _mention(span, best, repaired=repaired, score=score, candidates=len(found),
-                    why=_why(best, found, parent, context))
+    mention = _mention(span, best, repaired=repaired, score=score, candidates=len(found),
+                       why=_why(best, found, parent, context))
+    if best.lat is None and best.admin1:
+        # a district without a point: where it happened is known to its region
+        region = next((c for c in gazetteer.lookup(best.admin1) if c.feature == "admin1"
+                       and c.country == best.country and c.lat is not None), None)
+        if region is not None:
+            mention = replace(mention, within=replace(
+                _mention(span, region, repaired=False, score=0, candidates=1).place,
+                why=f"{best.name} lies in {region.name}; the gazetteer has no point for it"))
+    return mention
 
 
 def _area(context: _Context) -> set[str]:
@@ -547,6 +562,8 @@ def _in_area_or_known(found: list[Candidate], span: _Span, context: _Context) ->
     lacks, not its namesake on another continent."""
     if sum(context.countries.values()) < 3 or span.cue not in TOWN_WORDS:
         return True
+    if span.cue == "village":  # "Baghdad village" in Somalia is not the Iraqi capital
+        return any(c.country in context.countries for c in found)
     return any(c.country in context.countries or c.feature not in LOCAL_FEATURES
                or c.population >= LARGE_TOWN for c in found)
 
@@ -745,8 +762,16 @@ def _contains(parent: Candidate, child: Candidate) -> bool:
     if parent.feature == "country":
         return parent.country == child.country
     if parent.feature == "admin1":
-        return child.country == parent.country and child.admin1 == parent.name
+        # a record linked to no region is judged by distance
+        return child.country == parent.country and (child.admin1 == parent.name or (
+            child.admin1 is None and _km(parent, child) < 300))
     return parent.country == child.country and _km(parent, child) < 150
+
+
+def _close_in_country(unit: Candidate, c: Candidate) -> bool:
+    """Near enough to a unit to lie in it though the gazetteer links it to another name of
+    its region ("Sukoharjo" to "Jawa", written "Sukoharjo, Central Java")."""
+    return unit.country == c.country and _km(unit, c) < 200
 
 
 def _same_place(a: Candidate, b: Candidate) -> bool:
