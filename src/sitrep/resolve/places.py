@@ -319,7 +319,7 @@ def _recognise(doc: Doc) -> list[_Span]:
     text = doc.text  # built anew on each access of doc.text: read it once
     spans: dict[tuple[int, int], _Span] = {}
     covered: set[int] = set()
-    for ent in doc.ents:
+    for ent in (piece for whole in doc.ents for piece in _pieces(whole)):
         if ent.label_ in PLACE_LABELS:
             span = _trim(ent, text, source="ner")
         elif ent.label_ in MAYBE_PLACE_LABELS and len(ent) <= 3:
@@ -339,6 +339,19 @@ def _recognise(doc: Doc) -> list[_Span]:
     for span in _capitalised_runs(doc, text, covered):
         spans.setdefault((span.start, span.end), span)
     return _drop_nested(sorted(spans.values(), key=lambda s: (s.start, -s.end)))
+
+
+def _pieces(ent):
+    """An entity the model ran across a bracket ("Accra (Accra, Greater Accra"), in its
+    pieces, each with the entity's label."""
+    cuts = [t.i for t in ent if t.text in ("(", ")", ",")]
+    if not cuts:
+        return [ent]
+    from spacy.tokens import Span as SpacySpan
+
+    bounds = [ent.start - 1, *cuts, ent.end]
+    return [SpacySpan(ent.doc, a + 1, b, label=ent.label_)
+            for a, b in zip(bounds, bounds[1:], strict=False) if b > a + 1]
 
 
 def _trim(ent, text: str, *, source: str) -> _Span | None:
@@ -494,8 +507,10 @@ def _resolve(span: _Span, found: list[Candidate], following: _Span | None,
     New York"): a unit that contains one of them is meant as the unit, not its main town."""
     if span.source == "line":
         found = [c for c in found if c.feature == "front_line"]
-    if child is not None and span.source in ("maybe", "caps"):
-        # "Balade village (Bossaso, Bari)": a name where a container stands
+    held = following is not None and _is_contained_by(span, following, text)
+    if (child is not None or held) and span.source in ("maybe", "caps"):
+        # "Balade village (Bossaso, Bari)", "Accra (Accra, Greater Accra)": a name where a
+        # place or its container stands
         span = replace(span, source="cue")
     found = _no_acronym_towns(span, found, text)
     if found and span.source not in ("ner", "given") and not _plausible(span, found, context):
@@ -509,6 +524,7 @@ def _resolve(span: _Span, found: list[Candidate], following: _Span | None,
     parent = following_found if following is not None and _is_apposed(span, following, text) \
         else None
     if parent and found[0].match != "demonym" and found[0].feature not in MAJOR_FEATURES \
+            and not _is_acronym(following, text) \
             and _is_contained_by(span, following, text) and _in_area(parent[0], context):
         # "Barjala village (Kismaayo, Lower Juba)": only a reading inside the unit the text
         # names will do; a namesake elsewhere is not what the report means
