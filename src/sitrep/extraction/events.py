@@ -77,7 +77,9 @@ PRONOUNS = frozenset({"which", "that", "who", "it", "they", "he", "she", "we", "
 # Verbs that use a weapon named as their object ("fired mortars", "hurled a grenade").
 USING_VERBS = frozenset({"fire", "launch", "use", "drop", "throw", "hurl", "lob", "plant",
                          "detonate", "explode", "shell", "hit", "strike", "target", "attack",
-                         "carry", "conduct"})
+                         "conduct", "employ"})
+# Verbs whose subject, a weapon, did nothing ("the rifles were", "mortars remain").
+INERT_VERBS = frozenset({"be", "remain", "have", "include", "belong", "arrive", "appear"})
 # "will bomb", "could have attacked", "would include": foretold, possible or hedged
 MODALS = frozenset({"will", "shall", "may", "might", "could", "would"})
 INTENT_VERBS = frozenset({"plan", "intend", "threaten", "want", "vow", "promise", "seek",
@@ -93,7 +95,9 @@ ACTIONS = DEEDS | {"MOBILIZE", "CONCEDE", "RETREAT"}
 MOVES = frozenset({"MOBILIZE", "CONCEDE", "RETREAT"})
 # "clashed with the police", "fought against rebels": the other side of a fight
 _FOUGHT = ("on", "to", "against", "with", "at", "upon")
-FIRING_VERBS = frozenset({"fire", "launch", "hurl", "throw", "lob", "drop", "shoot"})
+FIRING_VERBS = frozenset({"fire", "launch", "hurl", "throw", "lob", "drop"})
+# Verbs whose target follows "at" ("fired at the convoy", "shot at the police").
+AIMING_VERBS = FIRING_VERBS | {"shoot"}
 
 
 class _ByStart:
@@ -294,13 +298,19 @@ def _is_weapon(words) -> bool:
 
 
 def _used(weapon: Token) -> bool:
-    """"a drone strike", "fired mortars", "a grenade exploded": the weapon was used; "shot
-    down 12 drones", "seized grenades": it was acted on."""
-    if weapon.dep_ not in ("dobj", "nsubjpass", "pobj", "conj"):
-        return True
+    """"a drone strike", "fired mortars", "a grenade exploded", "an ambush using mines":
+    the weapon was used; "shot down 12 drones", "grenades were found": it was not."""
+    while weapon.dep_ in ("conj", "appos") and weapon.head.i != weapon.i:
+        weapon = weapon.head  # "mortars, rockets and grenades"
+    if weapon.dep_ in ("compound", "amod"):
+        return True  # "a grenade attack", "a drone strike"
     verb = weapon.head
-    while verb.dep_ in ("prep", "conj", "dobj", "pobj") and verb.head.i != verb.i:
+    if weapon.dep_ == "pobj":
+        if verb.lower_ in ("with", "by"):
+            return True  # "attacked with grenades", "attacks by helicopter gunships"
         verb = verb.head
+    if weapon.dep_ == "nsubj":
+        return verb.lemma_.lower() not in INERT_VERBS  # "a grenade exploded"
     return verb.lemma_.lower() in USING_VERBS
 
 
@@ -369,7 +379,7 @@ def _arguments(tok: Token, type_: str):
     objects += [j for o in list(objects) for j in o.conjuncts]
     objects += [o for c in verb.children if c.dep_ == "prep"
                 and c.lower_ in (_FOUGHT if type_ == "ASSAULT" else _FOUGHT[:3])
-                and not (c.lower_ == "at" and not fired)
+                and not (c.lower_ == "at" and verb.lemma_.lower() not in AIMING_VERBS)
                 for o in c.children if o.dep_ == "pobj"]
     objects = [o for o in objects if o.ent_type_ not in ("DATE", "TIME")]
     if type_ == "AGREE":
