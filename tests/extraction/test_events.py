@@ -131,3 +131,14 @@ def test_hedged_talk_is_no_event(nlp, text):
 
 def test_shot_down_drones_are_no_drone_strike(nlp):
     assert triggers(nlp, "Ukraine said it shot down 12 drones.") == []
+
+
+def test_a_demonstration_whose_participants_turn_violent_is_a_riot(extractor):
+    report = extractor.extract("On 7 May 2020, villagers demonstrated in Thies against the "
+                               "quarantine. They threw stones at the police.", "2020-05-08")
+    demonstration = next(e for e in report.events if e.type == "PROTEST")
+    assert demonstration.acled == {"event_type": "Riots",
+                                   "sub_event_type": "Violent demonstration"}
+    calm = extractor.extract("On 7 May 2020, villagers demonstrated in Thies against the "
+                             "quarantine.", "2020-05-08")
+    assert calm.events[0].acled["event_type"] == "Protests"

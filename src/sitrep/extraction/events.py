@@ -493,7 +493,7 @@ class EventBuilder:
                     events.append(event)
             if not any(t.type == "ASSAULT" for t in facts.triggers):
                 events.extend(self._killings(facts, claims, source, len(events)))
-        return events
+        return _turned_violent(events)
 
     def _killings(self, facts, claims, source, number: int) -> list[Event]:
         """"RSF fighters killed at least 12 civilians in a market": a sentence with no
@@ -646,6 +646,24 @@ class EventBuilder:
         if self.today is None or date.end is None:
             return RECALLED.search(sentence) is not None
         return dt.date.fromisoformat(date.end) < self.today - dt.timedelta(days=30)
+
+
+RIOT = {"event_type": "Riots", "sub_event_type": "Violent demonstration"}
+# How far after a demonstration its violence may be told (characters).
+AFTERMATH = 600
+
+
+def _turned_violent(events: list[Event]) -> list[Event]:
+    """A demonstration whose participants turn violent in the report's next sentences
+    ("residents protested ... They threw stones at the police") is a riot (ACLED: a
+    demonstration in which participants engage in violence)."""
+    riots = [e.evidence.start for e in events if e.acled and e.acled["event_type"] == "Riots"
+             and not e.background]
+    if not riots:
+        return events
+    return [replace(e, acled=RIOT) if e.acled and e.acled["event_type"] == "Protests"
+            and any(e.evidence.start <= r <= e.evidence.end + AFTERMATH for r in riots)
+            else e for e in events]
 
 
 def _content(source, facts) -> tuple[int, int] | None:
