@@ -88,10 +88,11 @@ class Extractor:
         # sentences the parser skipped still name places ("protesters gathered in X"):
         # read them with the tokenizer alone (place words, capitalised names)
         parsed = {offset for offset, _doc in parts}
-        parts = parts + [(s.start, self.nlp.make_doc(s.text)) for s in sentences
-                         if s.start not in parsed and s.text.strip()]
+        skimmed = [(s.start, self.nlp.make_doc(s.text)) for s in sentences
+                   if s.start not in parsed and s.text.strip()]
         places = find_places_in_parts(
-            parts, text, self.gazetteer, countries=[c for c in about if self.actors.is_state(c)],
+            parts, text, self.gazetteer, skimmed=skimmed,
+            countries=[c for c in about if self.actors.is_state(c)],
             dateline=prepared.document.dateline.place,
             not_places=[(m.start, m.end) for m in mentions if m.kind in _NOT_PLACES])
         anchor = find_anchor(text, [(s.start, s.end) for s in sentences], dates)

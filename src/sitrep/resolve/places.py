@@ -183,18 +183,24 @@ def find_places_in_parts(
     parts: Sequence[tuple[int, Doc]], text: str, gazetteer: Gazetteer, *,
     countries: Sequence[str] = (), dateline: str | None = None,
     not_places: Sequence[tuple[int, int]] = (),
+    skimmed: Sequence[tuple[int, Doc]] = (),
 ) -> list[PlaceMention]:
     """``find_places`` over a document parsed in pieces (``(offset, doc)`` pairs whose
     ``doc.text == text[offset:...]``): names are found piece by piece, then resolved
     together so each name has the whole document as its context. ``not_places``: character
     spans that name something else (an armed group, an organisation); a name overlapping
-    one is no place ("Islamic State Somalia Province")."""
+    one is no place ("Islamic State Somalia Province"). ``skimmed``: pieces only tokenized
+    (the parser skipped them); their names before place words are looked up but never
+    repaired (the sound-alike search is the costly step)."""
     spans: list[_Span] = []
     extra: Counter = Counter()
     for offset, doc in parts:
         spans.extend(replace(s, start=s.start + offset, end=s.end + offset)
                      for s in _recognise(doc))
         extra.update(_demonym_countries(doc, gazetteer))
+    for offset, doc in skimmed:
+        spans.extend(replace(s, start=s.start + offset, end=s.end + offset)
+                     for s in _recognise(doc, "tcue"))
     spans.sort(key=lambda s: (s.start, -s.end))
     spans = _outside(spans, sorted(not_places))
     return _resolve_all(_drop_nested(spans), text, gazetteer, countries=countries,
@@ -315,7 +321,7 @@ def resolve_name(
 # -- recognition ---------------------------------------------------------------------------
 
 
-def _recognise(doc: Doc) -> list[_Span]:
+def _recognise(doc: Doc, cue_source: str = "cue") -> list[_Span]:
     text = doc.text  # built anew on each access of doc.text: read it once
     spans: dict[tuple[int, int], _Span] = {}
     covered: set[int] = set()
@@ -330,7 +336,7 @@ def _recognise(doc: Doc) -> list[_Span]:
         if span is not None:
             spans[(span.start, span.end)] = span
             covered.update(range(ent.start, ent.end))
-    for span, tokens in _cue_spans(doc, text):
+    for span, tokens in _cue_spans(doc, text, cue_source):
         spans.setdefault((span.start, span.end), span)
         covered.update(tokens)
     for match in CONTACT_LINE.finditer(text):
@@ -380,7 +386,7 @@ def _trim(ent, text: str, *, source: str) -> _Span | None:
     return _Span(start, end, text[start:end], cue=cue, source=source)
 
 
-def _cue_spans(doc: Doc, text: str) -> list[tuple[_Span, range]]:
+def _cue_spans(doc: Doc, text: str, source: str = "cue") -> list[tuple[_Span, range]]:
     """Names written before a place word ("in hojali area", "the kawacha area"), each with
     the indices of its tokens."""
     out = []
@@ -396,7 +402,7 @@ def _cue_spans(doc: Doc, text: str) -> list[tuple[_Span, range]]:
             j -= 1
         if words:
             start, end = words[0].idx, words[-1].idx + len(words[-1])
-            out.append((_Span(start, end, text[start:end], cue=tok.lower_, source="cue"),
+            out.append((_Span(start, end, text[start:end], cue=tok.lower_, source=source),
                         range(words[0].i, words[-1].i + 1)))
     return out
 
@@ -618,7 +624,7 @@ def _sound_alikes(span: _Span, found: list[Candidate], gazetteer: Gazetteer,
     """Records in the document's countries that sound exactly like a name matched only as
     a minor spelling variant ("Nikolayev": a village spells it so, the city "Nikolaev")."""
     if not found or not context.countries or found[0].match != "variant" \
-            or _is_common(span.text):
+            or span.source == "tcue" or _is_common(span.text):
         return []
     countries = [c for c, _ in context.countries.most_common(4)]
     known = {c.id for c in found}
@@ -642,7 +648,7 @@ def _plausible(span: _Span, found: list[Candidate], context: _Context) -> bool:
     if context.countries:
         return any(c.country in context.countries for c in top)
     # written with a place word ("Garbahaarey town"): the gazetteer's reading will do
-    return span.source == "cue" or any(c.population >= 100_000 for c in top)
+    return span.source in ("cue", "tcue") or any(c.population >= 100_000 for c in top)
 
 
 def _score(c: Candidate, span: _Span, parent: list[Candidate] | None,
@@ -694,6 +700,8 @@ def _repair_mention(span: _Span, gazetteer: Gazetteer, context: _Context,
     # Only names read as places are repaired: a person's or an organisation's name that
     # matches no place is not a garbled place (and fuzzy search is the costly step) —
     # unless it stands where places stand ("the governorate of Hodeidah").
+    if span.source == "tcue":
+        return None
     if _is_acronym(span, text):
         return _unresolved(span, 0, why="an acronym names no place") \
             if span.source == "ner" else None
