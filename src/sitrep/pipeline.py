@@ -50,6 +50,8 @@ _NAMED_ACTORS = frozenset({"state", "demonym", "organisation", "armed_group", "a
                            "ministry"})
 NAME_POPULATION = 1000
 DATELINE_POPULATION = 100_000
+# Actors whose names are never places ("Islamic State Somalia Province", "Al Shabaab").
+_NOT_PLACES = frozenset({"organisation", "armed_group", "armed_forces", "ministry"})
 _TRUECASED = Flag("truecased", "the report is written in capitals; sitrep restored ordinary "
                   "case before reading it (spans quote the text as written; their "
                   "'truecased' field gives the case sitrep read)")
@@ -129,10 +131,16 @@ class Extractor:
             _title_end(text, head.title), head.dateline.span.end if head.dateline.span else 0])
         facts, parts = self._analyse(text, sentences, dates, prepared.document.title, clock)
         clock.check("places")
+        # sentences the parser skipped still name places ("protesters gathered in X"):
+        # read them with the tokenizer alone (place words, capitalised names)
+        parsed = {offset for offset, _doc in parts}
+        skimmed = [(s.start, self.nlp.make_doc(s.text)) for s in sentences
+                   if s.start not in parsed and s.text.strip()]
         places = by_start(find_places_in_parts(  # later stages look them up by offset
-            parts, text, self.gazetteer,
+            parts, text, self.gazetteer, skimmed=skimmed,
             countries=[c for c in about if self.actors.is_state(c)],
-            dateline=prepared.document.dateline.place))
+            dateline=prepared.document.dateline.place,
+            not_places=[(m.start, m.end) for m in mentions if m.kind in _NOT_PLACES]))
         clock.check("start of the fighting")
         anchor = find_anchor(text, [(s.start, s.end) for s in sentences], dates)
         context = parties.context(
@@ -167,7 +175,7 @@ class Extractor:
         span = prepared.document.dateline.span
         clock.check("events")
         events = EventBuilder(text, dates, context, prepared.document.published,
-                              claim_builder.sources_at, context.places,
+                              claim_builder.sources_at, places,
                               span.end if span else 0).build(facts, claims)
         spans = [(s.start, s.end) for s in sentences]
         claims = mark_history(link_claims(claims, events), events, text, spans,
@@ -364,8 +372,9 @@ def _repair_flags(places) -> list[Flag]:
 
 def _selector() -> Selector:
     """The words that send a sentence to the parser, from sitrep's own lexicons."""
-    from .extraction.events import DEEDS
+    from .extraction.events import ACTIONS as DEEDS
     from .extraction.events import lexicon as event_lexicon
+    from .extraction.events import party_words
     from .extraction.quantities import SCALES, UNITS
     from .extraction.quantities import lexicon as quantity_lexicon
 
@@ -387,12 +396,14 @@ def _selector() -> Selector:
     talk |= {k.split("_")[0].split()[0] for (k, _role), (kind, _m, _a) in events.items()
              if kind not in DEEDS}
     talk |= {"said", "says", "told", "according", "wrote", "added"} | loose
-    return Selector(numbers, losses, violence, talk, things)
+    armed = {w for w, (kind, people) in party_words().items() if kind == "armed" and people}
+    return Selector(numbers, losses, violence, talk, things, loose=loose, armed=armed)
 
 
 # Particles, and verbs too common to send a sentence to the parser on their own: "set_off"
 # is found by the bomb it sets off.
-_PARTICLES = frozenset({"up", "off", "on", "to", "in", "out", "down"})
+_PARTICLES = frozenset({"up", "off", "on", "to", "in", "out", "down", "at", "upon", "with",
+                        "over"})
 _COMMON_VERB = 200_000  # pyspellchecker count; "set", "place", "throw" are above it
 
 

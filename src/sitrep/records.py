@@ -149,6 +149,9 @@ class Place(Record):
     feature: str | None = None
     precision: str | None = None
     span: Span | None = None
+    # why this record was chosen for the name ("the only reading", "in the report's area
+    # (SOM)", "the place the text says it lies in: X"), for a reader checking it
+    why: str | None = None
 
 
 @dataclass(frozen=True)

@@ -89,3 +89,56 @@ def test_claims_link_to_the_deed_their_sentence_tells():
     (shelling,) = report.events
     assert (killed.quantity.value, killed.event) == (5, shelling.id)
     assert (downed.quantity.value, downed.event) == (12, None)
+
+
+@pytest.mark.parametrize("text,event_type,sub_type", [
+    ("On 7 March 2026, Al Shabaab shot and killed 6 civilians at a public square in Jilib.",
+     "Violence against civilians", "Attack"),
+    ("On 2 April 2025, Al Shabaab militants clashed with Somali National Army soldiers "
+     "near Afgooye.", "Battles", "Armed clash"),
+    ("On 7 May 2020, hundreds of protesters gathered in Baghdad against the new cabinet.",
+     "Protests", "Peaceful protest"),
+    ("On 4 May 2020, a mob pelted stones at police personnel in Rourkela.",
+     "Riots", "Violent demonstration"),
+    ("On 7 June 2025, Al Shabaab fighters were deployed in Kismayo.",
+     "Strategic developments", "Change to group/activity"),
+    ("On 5 May 2020, unidentified gunmen opened fire on a police checkpoint in Kabul.",
+     "Battles", "Armed clash"),
+])
+def test_acled_type_follows_the_codebook(extractor, text, event_type, sub_type):
+    """Types from acled.tsv by who acts on whom: armed actors on civilians are violence
+    against civilians, on armed actors battles; crowds protest or riot; deployments are
+    strategic developments."""
+    event = next(e for e in extractor.extract(text, "2025-06-01").events if e.acled)
+    assert event.acled == {"event_type": event_type, "sub_event_type": sub_type}
+
+
+def test_recipients_are_never_dates_and_unnamed_doers_are_actors(extractor):
+    report = extractor.extract("On 22 September 2025, unidentified gunmen clashed with police "
+                               "officers on Thursday in Garbahaarey town.", "2025-09-26")
+    (event,) = [e for e in report.events if e.type == "ASSAULT"]
+    assert [a.text for a in event.actors] == ["unidentified gunmen"]
+    assert [r.text for r in event.recipients] == ["police officers"]
+
+
+@pytest.mark.parametrize("text", [
+    "The figures could include people killed in earlier clashes with the army.",
+    "The rebels could have attacked the convoy.",
+])
+def test_hedged_talk_is_no_event(nlp, text):
+    assert not [t for t in triggers(nlp, text) if t[0] == "ASSAULT"]
+
+
+def test_shot_down_drones_are_no_drone_strike(nlp):
+    assert triggers(nlp, "Ukraine said it shot down 12 drones.") == []
+
+
+def test_a_demonstration_whose_participants_turn_violent_is_a_riot(extractor):
+    report = extractor.extract("On 7 May 2020, villagers demonstrated in Thies against the "
+                               "quarantine. They threw stones at the police.", "2020-05-08")
+    demonstration = next(e for e in report.events if e.type == "PROTEST")
+    assert demonstration.acled == {"event_type": "Riots",
+                                   "sub_event_type": "Violent demonstration"}
+    calm = extractor.extract("On 7 May 2020, villagers demonstrated in Thies against the "
+                             "quarantine.", "2020-05-08")
+    assert calm.events[0].acled["event_type"] == "Protests"

@@ -183,10 +183,10 @@ def test_a_town_near_another_local_name_of_the_document_beats_a_larger_namesake(
     alone = _Context(countries=Counter())
     assert _score(big, span, None, alone) > _score(small, span, None, alone)
     enfield = town(3, "Enfield", 51.65, -0.08, 150_000)
-    together = _Context(countries=Counter(), neighbours=[("enfield", enfield)])
+    together = _Context(countries=Counter(), neighbours={("enfield", 3): enfield})
     assert _score(small, span, None, together) > _score(big, span, None, together)
     # A namesake of the same name is no neighbour.
-    same = _Context(countries=Counter(), neighbours=[("edmonton", small)])
+    same = _Context(countries=Counter(), neighbours={("edmonton", 2): small})
     assert _score(big, span, None, same) > _score(small, span, None, same)
 
 
@@ -235,3 +235,44 @@ def test_a_given_name_ending_in_a_place_word_is_looked_up_without_it(gazetteer):
     assert [(m.place.country, m.place.feature) for m in found] == [
         ("SYR", "admin1"), ("UKR", "admin1"), ("UKR", "admin1")]
     assert found[0].cue == "province" and (found[0].start, found[0].end) == spans[0]
+
+
+def test_resolving_stays_linear_in_the_report_length(nlp, gazetteer):
+    """A report repeated 40 times takes far less than 40 squared times as long: names are
+    looked up once and distances to the document's places tested once per record."""
+    import time
+
+    from sitrep.nlp.sentences import split
+    from sitrep.resolve.places import find_places_in_parts
+
+    text = ("Azerbaijani forces shelled Stepanakert and Martuni. Armenian troops held "
+            "positions near Fizuli and Hadrut, the ministry in Yerevan said.\n")
+    docs = [(s.start, nlp(s.text)) for s in split(text, nlp.tokenizer)]
+
+    def timed(times: int) -> float:
+        parts = [(k * len(text) + offset, doc) for k in range(times) for offset, doc in docs]
+        begin = time.perf_counter()
+        found = find_places_in_parts(parts, text * times, gazetteer, countries=["ARM", "AZE"])
+        assert len(found) == times * len(find_places_in_parts(docs, text, gazetteer))
+        return time.perf_counter() - begin
+
+    timed(1)  # warm the gazetteer's indexes
+    small, large = timed(10), timed(400)
+    assert large < 40 * 4 * max(small, 0.01)
+
+
+def test_a_village_the_gazetteer_lacks_is_placed_in_the_unit_the_text_names(nlp, gazetteer):
+    """"Barjala village (Kismaayo, Lower Juba)": the only Barjala is a town in India, which
+    is not in Kismaayo; the event is placed at Kismaayo, and the choice says why."""
+    text = ("On 10 October 2025, Jubaland forces clashed with Al Shabaab in the outskirts of "
+            "Barjala village (Kismaayo, Lower Juba).")
+    found = {m.text: m for m in find_places(nlp(text), gazetteer, countries=["SOM"])}
+    barjala = found["Barjala"]
+    assert barjala.place is None and "Kismaayo" in barjala.why
+    assert barjala.where.country == "SOM" and barjala.where.name == found["Kismaayo"].place.name
+
+
+def test_an_acronym_is_no_town(nlp, gazetteer):
+    text = "On 5 May 2020, QSD arrested a number of young men in Raqqa, Syria."
+    found = find_places(nlp(text), gazetteer)
+    assert not [m for m in found if m.text == "QSD" and m.place is not None]

@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..datafiles import tsv_rows
-from ..offsets import ByStart, by_start, starting_in, within
+from ..offsets import ByStart
 from ..records import Claim, Event, EventActor, EventDate, Place, Reporter, Span
 from ..resolve.time import iso_bounds, iso_precision
 
@@ -54,15 +54,51 @@ DISTANCE = re.compile(r"\b(?:km|kilometers|kilometres|miles)\s+(?:\w+\s+)?(?:of|
                       re.I)
 LOCATIVE = re.compile(r"\b(?:in|at|near|around|outside|inside|over|along|across|into|to|"
                       r"of)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}$", re.I)
+WEEKDAY_OR_MONTH = re.compile(r"(?:on\s+|last\s+|this\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)"
+                              r"day|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\.?|"
+                              r"(?:january|february|march|april|june|july|august|september|"
+                              r"october|november|december)", re.I)
+# Where a phrase's head ends: a preposition, a relative pronoun, a comma or a bracket.
+_PHRASE_TAIL = re.compile(r"\s(?:in|at|near|on|of|from|with|who|which|that|during|after|"
+                          r"inside|outside|around|along)\s|[,(;]")
+# "hundreds of protesters", "a group of armed men", "members of the militia": the people
+# come after "of"
+_QUANTITY_OF = re.compile(r"^(?:\S+\s+){0,2}?(?:hundreds|dozens|thousands|scores|tens|group|"
+                          r"groups|number|members|some|several|many|all|dozen|hundred|"
+                          r"thousand|\d+)\s+of\s+", re.I)
+# Kinds of actor that are a state's force ("SNA", "the Kremlin" as a state).
+_STATE_KINDS = frozenset({"state", "armed_forces", "ministry"})
+# A doer's words that name a state's force ("government security forces", "the army").
+STATE_WORDS = re.compile(r"\b(?:government|state|national|army|military|police|"
+                         r"security forces)\b", re.I)
 NOW = re.compile(r"\b(?:currently|now|ongoing|continuing)\b", re.I)
 STATEMENT_TYPES = frozenset({"DEMAND", "DISAPPROVE", "REJECT", "THREATEN", "CONSULT"})
 PRONOUNS = frozenset({"which", "that", "who", "it", "they", "he", "she", "we", "those",
                       "this", "these", "them", "whom"})
-MODALS = frozenset({"will", "shall", "may", "might"})
+# Verbs that use a weapon named as their object ("fired mortars", "hurled a grenade").
+USING_VERBS = frozenset({"fire", "launch", "use", "drop", "throw", "hurl", "lob", "plant",
+                         "detonate", "explode", "shell", "hit", "strike", "target", "attack",
+                         "conduct", "employ"})
+# Verbs whose subject, a weapon, did nothing ("the rifles were", "mortars remain").
+INERT_VERBS = frozenset({"be", "remain", "have", "include", "belong", "arrive", "appear"})
+# "will bomb", "could have attacked", "would include": foretold, possible or hedged
+MODALS = frozenset({"will", "shall", "may", "might", "could", "would"})
 INTENT_VERBS = frozenset({"plan", "intend", "threaten", "want", "vow", "promise", "seek",
                           "prepare", "decide", "hope", "aim"})
+# An event's evidence is its sentence when shorter than this, else its cue.
+MAX_EVIDENCE = 400
 # Types that are events even when nobody is named as doing them ("a bomb exploded").
 DEEDS = frozenset({"ASSAULT", "PROTEST", "COERCE", "CRIME"})
+# Deeds, and what armed actors do besides fighting (deploy, surrender, withdraw): their
+# words send a sentence to the parser, and a doer named by words alone is kept.
+ACTIONS = DEEDS | {"MOBILIZE", "CONCEDE", "RETREAT"}
+# Types whose passive subject is the doer ("Al Shabaab were deployed in X").
+MOVES = frozenset({"MOBILIZE", "CONCEDE", "RETREAT"})
+# "clashed with the police", "fought against rebels": the other side of a fight
+_FOUGHT = ("on", "to", "against", "with", "at", "upon")
+FIRING_VERBS = frozenset({"fire", "launch", "hurl", "throw", "lob", "drop"})
+# Verbs whose target follows "at" ("fired at the convoy", "shot at the police").
+AIMING_VERBS = FIRING_VERBS | {"shoot"}
 
 
 @dataclass(frozen=True)
@@ -76,6 +112,8 @@ class Trigger:
     agents: tuple[tuple[int, int], ...]
     recipients: tuple[tuple[int, int], ...]
     present: bool = False  # told in the present tense ("calls on"): it happens as reported
+    weapon: bool = False  # a weapon's noun, used ("mortars", "a drone")
+    firing: bool = False  # told by a verb of firing ("fired", "launched"): the weapon says how
     harm: bool = False  # a verb of harm ("killed", "shot") with its victims, no other trigger
 
 
@@ -114,10 +152,40 @@ def find_triggers(doc: Doc) -> list[Trigger]:
                            if c.dep_ in ("prep", "xcomp", "ccomp", "dobj") for t in c.subtree)
         agents, recipients = _arguments(tok, type_)
         trigger = Trigger(type_, mode, acled, (tok.idx, doc[end - 1].idx + len(doc[end - 1])),
-                          agents, recipients, tok.tag_ in ("VBZ", "VBP"))
-        found.setdefault((type_, mode), trigger)
+                          agents, recipients, tok.tag_ in ("VBZ", "VBP"),
+                          weapon=_is_weapon(doc[tok.i:end]),
+                          firing=tok.lemma_.lower() in FIRING_VERBS)
+        found.setdefault((type_, mode, trigger.weapon), trigger)
     # a harm inside what is demanded or alleged is content too
-    return _with_victims(list(found.values()), [h for i, h in harms if i not in covered])
+    told = _with_victims(_armed_with(list(found.values())),
+                         [h for i, h in harms if i not in covered])
+    return sorted(told, key=lambda t: t.cue[0])  # in the order the sentence tells them
+
+
+def _armed_with(triggers: list[Trigger]) -> list[Trigger]:
+    """The weapon decides how a fight was fought: "fired 120mm mortars at the positions",
+    "attacks by helicopter gunships" are one event, told as shelling or an air strike."""
+    weapons = [t for t in triggers if t.weapon]
+    if any(w.mode == "small-arms" for w in weapons):
+        # "fired grenade launchers and small arms", "explosions and shots": with small arms
+        # in the exchange it is an armed clash, whatever else was fired
+        fought = [t for t in triggers if t.type == "ASSAULT" and t.mode != "aerial"]
+        first = fought[0]
+        clash = next(w for w in weapons if w.mode == "small-arms")
+        remote = first.acled is None or first.acled[0] == "Explosions/Remote violence"
+        merged = replace(first, mode="small-arms", acled=clash.acled if remote else first.acled,
+                         weapon=False,
+                         agents=first.agents or next((t.agents for t in fought if t.agents),
+                                                     ()))
+        return [merged if t is first else t for t in triggers if t not in fought[1:]]
+    plain = next((t for t in triggers if t.type == "ASSAULT" and not t.weapon
+                  and (t.mode is None or t.firing)), None)
+    if not weapons or plain is None:
+        return triggers
+    first = weapons[0]
+    merged = replace(plain, mode=first.mode, acled=first.acled,
+                     agents=plain.agents or first.agents)
+    return [merged if t is plain else t for t in triggers if t is not first]
 
 
 def _unreal(tok: Token) -> bool:
@@ -130,7 +198,21 @@ def _unreal(tok: Token) -> bool:
         if verb.dep_ != "conj" or verb.head.i == verb.i:
             break
         verb = verb.head
-    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENT_VERBS
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENT_VERBS:
+        return True
+    return tok.pos_ not in ("VERB", "AUX") and _hedged_noun(tok)
+
+
+def _hedged_noun(noun: Token) -> bool:
+    """"the figures could include people killed in earlier clashes": a noun of violence
+    inside what a hedged verb says might be."""
+    for head in noun.ancestors:
+        if head.dep_ in ("ccomp", "advcl", "relcl"):
+            return False  # a clause of its own tells its own deeds
+        if head.pos_ in ("VERB", "AUX") and any(
+                c.dep_ == "aux" and c.lemma_.lower() in MODALS for c in head.children):
+            return True
+    return False
 
 
 def _harm(tok: Token) -> Trigger | None:
@@ -172,6 +254,13 @@ def _match(tok: Token):
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
     if nxt is not None and (f"{tok.lower_} {nxt.lemma_.lower()}", "noun") in table:
         return table[(f"{tok.lower_} {nxt.lemma_.lower()}", "noun")], tok.i + 2
+    if nxt is not None and (f"{tok.lower_} {nxt.lemma_.lower()}", "weapon") in table \
+            and _used(nxt):
+        return table[(f"{tok.lower_} {nxt.lemma_.lower()}", "weapon")], tok.i + 2
+    if nxt is not None and nxt.text == "-" and tok.i + 2 < len(tok.doc):
+        joined = f"{tok.lower_}-{tok.doc[tok.i + 2].lemma_.lower()}"  # "shoot-outs", "sit-in"
+        if (joined, "noun") in table:
+            return table[(joined, "noun")], tok.i + 3
     if tok.pos_ in ("VERB", "AUX"):
         for child in tok.children:
             key = f"{lemma}_{child.lemma_.lower()}"
@@ -182,11 +271,35 @@ def _match(tok: Token):
                 return table[(f"{lemma}_agreement", "verb")], tok.i + 1
         if (lemma, "verb") in table and (lemma != "must" or tok.dep_ == "aux"):
             return table[(lemma, "verb")], tok.i + 1
+    if tok.pos_ in ("NOUN", "PROPN") and (lemma, "weapon") in table and _used(tok):
+        return table[(lemma, "weapon")], tok.i + 1
     if tok.pos_ in ("NOUN", "PROPN") and (lemma, "noun") in table:
         if lemma in CONFLICT_NOUNS and not _happens(tok):
             return None
         return table[(lemma, "noun")], tok.i + 1
     return None
+
+
+def _is_weapon(words) -> bool:
+    return (" ".join([t.lower_ for t in words[:-1]] + [words[-1].lemma_.lower()]),
+            "weapon") in lexicon()
+
+
+def _used(weapon: Token) -> bool:
+    """"a drone strike", "fired mortars", "a grenade exploded", "an ambush using mines":
+    the weapon was used; "shot down 12 drones", "grenades were found": it was not."""
+    while weapon.dep_ in ("conj", "appos") and weapon.head.i != weapon.i:
+        weapon = weapon.head  # "mortars, rockets and grenades"
+    if weapon.dep_ in ("compound", "amod"):
+        return True  # "a grenade attack", "a drone strike"
+    verb = weapon.head
+    if weapon.dep_ == "pobj":
+        if verb.lower_ in ("with", "by"):
+            return True  # "attacked with grenades", "attacks by helicopter gunships"
+        verb = verb.head
+    if weapon.dep_ == "nsubj":
+        return verb.lemma_.lower() not in INERT_VERBS  # "a grenade exploded"
+    return verb.lemma_.lower() in USING_VERBS
 
 
 def _happens(noun: Token) -> bool:
@@ -238,17 +351,25 @@ def _arguments(tok: Token, type_: str):
                         if o.dep_ == "pobj")
         return mods + subjects, targets
     subject_of = verb
-    while subject_of.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass")
-                                                for c in subject_of.children):
-        subject_of = subject_of.head  # "gunmen shot and killed the mayor"
+    while subject_of.dep_ in ("conj", "xcomp", "advcl", "pcomp") and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in subject_of.children):
+        # "gunmen shot and killed the mayor", "residents closed the road by burning tires"
+        subject_of = subject_of.head
+        if subject_of.dep_ == "prep":
+            subject_of = subject_of.head
     agents = tuple(s for c in subject_of.children if c.dep_ == "nsubj" for s in _spans(c))
     agents += tuple(s for c in verb.children if c.dep_ == "agent"
                     for o in c.children if o.dep_ == "pobj" for s in _spans(o))
-    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative", "nsubjpass")]
+    # "fired mortars at the positions": what is fired is the weapon, the target follows "at"
+    fired = verb.lemma_.lower() in FIRING_VERBS
+    objects = [c for c in verb.children if c.dep_ in ("dative", "nsubjpass")
+               or c.dep_ == "dobj" and not fired]
     objects += [j for o in list(objects) for j in o.conjuncts]
     objects += [o for c in verb.children if c.dep_ == "prep"
-                and c.lower_ in ("on", "to", "against")
+                and c.lower_ in (_FOUGHT if type_ == "ASSAULT" else _FOUGHT[:3])
+                and not (c.lower_ == "at" and verb.lemma_.lower() not in AIMING_VERBS)
                 for o in c.children if o.dep_ == "pobj"]
+    objects = [o for o in objects if o.ent_type_ not in ("DATE", "TIME")]
     if type_ == "AGREE":
         return agents, ()
     return agents, tuple(_span(o) for o in objects if o.lemma_.lower() not in AGREEMENT_NOUNS)
@@ -285,14 +406,53 @@ def _span(tok: Token) -> tuple[int, int]:
     return (left.idx, end)
 
 
-def _acled(trigger: Trigger, recipients: list[EventActor]) -> dict[str, str] | None:
-    """The ACLED type; harm done to a coded force or group ("two soldiers were killed")
-    is fighting, harm to anyone else an attack on civilians."""
-    if trigger.harm and any(r.actor for r in recipients):
-        return {"event_type": "Battles", "sub_event_type": "Armed clash"}
+def _acled(trigger: Trigger, doers: frozenset[str], targets: frozenset[str]
+           ) -> dict[str, str] | None:
+    """The ACLED type and sub-type: the first row of ``acled.tsv`` that fits the event's
+    type, mode and the kinds of its doers and targets, else the trigger's own reading."""
     if trigger.acled is None:
         return None
+    for row in acled_rules():
+        if _fits(row, trigger, doers, targets):
+            kind = trigger.acled[0] if row["event_type"] == "=" else row["event_type"]
+            sub = trigger.acled[1] if row["sub_event_type"] == "=" else row["sub_event_type"]
+            return {"event_type": kind, "sub_event_type": sub}
     return {"event_type": trigger.acled[0], "sub_event_type": trigger.acled[1]}
+
+
+def _fits(row: dict[str, str], trigger: Trigger, doers: frozenset[str],
+          targets: frozenset[str]) -> bool:
+    def party(want: str, have: frozenset[str]) -> bool:
+        return want == "*" or (not have if want == "-" else want in have)
+
+    return (row["type"] == trigger.type and row["mode"] in ("*", trigger.mode or "-")
+            and party(row["doer"], doers) and party(row["target"], targets))
+
+
+@functools.lru_cache(maxsize=1)
+def acled_rules() -> tuple[dict[str, str], ...]:
+    return tuple(tsv_rows("acled.tsv"))
+
+
+@functools.lru_cache(maxsize=1)
+def party_words() -> dict[str, tuple[str, bool]]:
+    """Word -> (class of party, whether it names people) (event_parties.tsv)."""
+    return {r["word"]: (r["class"], r["people"] == "yes") for r in tsv_rows("event_parties.tsv")}
+
+
+@functools.lru_cache(maxsize=1)
+def _party_pattern() -> re.Pattern:
+    words = sorted(party_words(), key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(map(re.escape, words)) + r")(?:e?s)?\b", re.I)
+
+
+def party_class(words: str) -> str | None:
+    """The class of the last party word of a phrase's head ("clan militia" -> armed; "Al
+    Shabaab in Buulo village" -> None: the village only says where)."""
+    pattern, table = _party_pattern(), party_words()
+    head = _PHRASE_TAIL.split(_QUANTITY_OF.sub("", words), maxsplit=1)[0]
+    found = [m.group(1).lower() for m in pattern.finditer(head)]
+    return table[found[-1]][0] if found else None
 
 
 class EventBuilder:
@@ -302,16 +462,17 @@ class EventBuilder:
                  sources_at: dict, places: list, body_start: int = 0):
         self.text = text
         # the dateline's date is when the report was filed, not when anything happened
-        self.dates = sorted((d for d in dates if d.start >= body_start), key=lambda d: d.start)
+        self.dates = ByStart([d for d in dates if d.start >= body_start])
         self.context = context
         self.today = dt.date.fromisoformat(today) if today else None
         self.sources_at = sources_at  # sentence index -> the source speaking there
-        self.places = by_start(places)
-        self._actors_by_start = by_start(context.actors)
+        self.places = ByStart(list(places))
+        self.mentions = ByStart(list(context.actors))
+        self.kinds: dict[str, set[str]] = {}  # an argument's words -> kinds of actor named
 
     def build(self, sentences, claims=()) -> list[Event]:
         events = []
-        by_evidence = ByStart(list(claims), key=lambda c: c.evidence.start)
+        claims = ByStart(list(claims), key=lambda c: c.evidence.start)
         for facts in sentences:
             source = self.sources_at.get(facts.index)
             for trigger in facts.triggers:
@@ -319,16 +480,14 @@ class EventBuilder:
                 if event is not None:
                     events.append(event)
             if not any(t.type == "ASSAULT" for t in facts.triggers):
-                events.extend(self._killings(
-                    facts, by_evidence.starting_in(facts.start, facts.end), source,
-                    len(events)))
-        return events
+                events.extend(self._killings(facts, claims, source, len(events)))
+        return _turned_violent(events)
 
     def _killings(self, facts, claims, source, number: int) -> list[Event]:
         """"RSF fighters killed at least 12 civilians in a market": a sentence with no
         violence word whose claims count civilians killed or wounded is an attack on them."""
-        hit = [c for c in claims if facts.start <= c.evidence.start < facts.end
-               and c.item == "personnel" and c.subject.kind == "civilian"
+        hit = [c for c in claims.starting_in(facts.start, facts.end)
+               if c.item == "personnel" and c.subject.kind == "civilian"
                and c.outcome in ("killed", "wounded", "killed_or_wounded") and not c.parent]
         if not hit:
             return []
@@ -346,9 +505,11 @@ class EventBuilder:
             evidence=first.evidence, id=f"E{number + 1}")]
 
     def _event(self, trigger: Trigger, facts, source, number: int) -> Event | None:
-        named = trigger.type in DEEDS  # "unidentified individuals" planted the bomb
+        named = trigger.type in ACTIONS  # "unidentified individuals" planted the bomb
         agents = self._actors(trigger.agents, keep_unnamed=named)
         recipients = self._actors(trigger.recipients, keep_unnamed=named)
+        if trigger.type in MOVES and not agents:
+            agents, recipients = recipients, []
         if trigger.type in STATEMENT_TYPES and source is not None and not agents:
             agents = [EventActor(source.claimant.actor)] if source.claimant.actor else []
         if not agents and not recipients and trigger.type not in DEEDS:
@@ -365,9 +526,10 @@ class EventBuilder:
             date=date, place=self._place(trigger, facts, source),
             background=self._background(date, sentence),
             reported_by=reporter,
-            acled=_acled(trigger, recipients),
-            evidence=Span.of(self.text, facts.start, facts.end) if len(sentence) < 400
-            else cue,
+            acled=_acled(trigger, self._classes(agents),
+                         self._classes(recipients, targets=True)),
+            evidence=Span.of(self.text, facts.start, facts.end)
+            if len(sentence) < MAX_EVIDENCE else cue,
             id=f"E{number + 1}",
         )
 
@@ -376,24 +538,61 @@ class EventBuilder:
         ``keep_unnamed``, a span that names no known actor is kept by its words alone."""
         out: dict[str, EventActor] = {}  # by code, or by the words of an unnamed actor
         for start, end in spans:
+            if self._is_date(start, end):
+                continue  # "on Thursday", "22 September": when, not whom
             words = " ".join(self.text[start:end].split())  # one line, no stray spaces
             if BOTH_SIDES.search(words):
                 for code in sorted(self.context.belligerents):
                     out.setdefault(code, EventActor(code, words))
                 continue
+            inside = [m for m in self.mentions.starting_in(start, end) if m.code
+                      and m.kind not in ("place", "affiliation") and not self._in_place(m)]
+            self.kinds.setdefault(words, set()).update(m.kind for m in inside)
             codes = [(self.context.umbrella(m.code) if self.context.umbrella else None)
-                     or m.code for m in starting_in(self._actors_by_start, start, end)
-                     if m.code
-                     and m.kind not in ("place", "affiliation")]
+                     or m.code for m in inside]
             for code in codes:
                 out.setdefault(code, EventActor(code, words))
             if not codes and keep_unnamed and words.lower() not in PRONOUNS:
                 out.setdefault(words, EventActor(None, words))
         return list(out.values())
 
+    def _in_place(self, mention) -> bool:
+        """An actor's name inside a longer place name ("Juba" in "Lower Juba")."""
+        return any(p.start <= mention.start and mention.end <= p.end
+                   and p.end - p.start > mention.end - mention.start
+                   for p in self.places.starting_in(max(0, mention.start - 60), mention.end))
+
+    def _is_date(self, start: int, end: int) -> bool:
+        words = self.text[start:end]
+        if WEEKDAY_OR_MONTH.fullmatch(words.strip()):
+            return True
+        return any(m.start <= start and end <= m.end + 1
+                   for m in self.dates.starting_in(max(0, start - 60), end))
+
+    def _classes(self, actors: list[EventActor], *, targets: bool = False) -> frozenset[str]:
+        """The kinds of party (event_parties.tsv classes) among ``actors``: their words
+        first ("clan militia", "two Palestinians"), else the kind of actor they name. As
+        targets, a crowd's people ("residents") are civilians."""
+        out = set()
+        for a in actors:
+            words = a.text or ""
+            found = party_class(words)
+            kinds = self.kinds.get(words, set())
+            if found:
+                out.add(found)
+                if found == "armed" and (STATE_WORDS.search(words) or kinds & _STATE_KINDS):
+                    out.add("state")
+            elif kinds & _STATE_KINDS or kinds & {"armed_group"}:
+                out |= {"armed", "state"} if kinds & _STATE_KINDS else {"armed"}
+            elif kinds & {"demonym"} and targets:
+                out.add("civilian")  # "two Palestinians": people of a nation
+        if targets and "crowd" in out:
+            out.add("civilian")
+        return frozenset(out)
+
     def _date(self, trigger: Trigger, facts, source) -> EventDate:
-        inside = [m for m in within(self.dates, facts.start, facts.end)
-                  if m.kind not in ("ordinal_day", "ref") and m.start_date is not None]
+        inside = [m for m in self.dates.starting_in(facts.start, facts.end) if m.end <= facts.end
+                  and m.kind not in ("ordinal_day", "ref") and m.start_date is not None]
         content = _content(source, facts)
         if content and content[0] <= trigger.cue[0] < content[1] and trigger.type in DEEDS:
             # "X reported today that Y was kidnapped": "today" dates the report, not the
@@ -410,15 +609,15 @@ class EventBuilder:
         return EventDate(None, None, None)
 
     def _place(self, trigger: Trigger, facts, source) -> Place | None:
-        candidates = [p for p in starting_in(self.places, facts.start, facts.end)
-                      if self._where_it_happened(p.start, facts.start)]
+        candidates = [p for p in self.places.starting_in(facts.start, facts.end)
+                      if p.where is not None and self._where_it_happened(p.start, facts.start)]
         content = _content(source, facts)
         if trigger.type in STATEMENT_TYPES and content:
             # where a demand was made, not the place it is about
             candidates = [p for p in candidates if not content[0] <= p.start < content[1]]
         if not candidates:
             return None
-        return min(candidates, key=lambda p: abs(p.start - trigger.cue[0])).place
+        return min(candidates, key=lambda p: abs(p.start - trigger.cue[0])).where
 
     def _where_it_happened(self, start: int, floor: int) -> bool:
         """A place written after "in", "at", "near" ..., not one a distance is measured from
@@ -438,6 +637,24 @@ class EventBuilder:
         return bounds[1] < self.today - dt.timedelta(days=30)
 
 
+RIOT = {"event_type": "Riots", "sub_event_type": "Violent demonstration"}
+# How far after a demonstration its violence may be told (characters).
+AFTERMATH = 600
+
+
+def _turned_violent(events: list[Event]) -> list[Event]:
+    """A demonstration whose participants turn violent in the report's next sentences
+    ("residents protested ... They threw stones at the police") is a riot (ACLED: a
+    demonstration in which participants engage in violence)."""
+    riots = [e.evidence.start for e in events if e.acled and e.acled["event_type"] == "Riots"
+             and not e.background]
+    if not riots:
+        return events
+    return [replace(e, acled=RIOT) if e.acled and e.acled["event_type"] == "Protests"
+            and any(e.evidence.start <= r <= e.evidence.end + AFTERMATH for r in riots)
+            else e for e in events]
+
+
 def _content(source, facts) -> tuple[int, int] | None:
     """Where the sentence's statement content lies, when its source speaks there."""
     return source.content if source and source.sentence == facts.index else None
@@ -446,13 +663,14 @@ def _content(source, facts) -> tuple[int, int] | None:
 def link_claims(claims: list[Claim], events: list[Event]) -> list[Claim]:
     """Each claim with the id of the deed its sentence tells ("Russian shelling killed five
     civilians": the shelling); claims in sentences with no deed stay unlinked."""
-    deeds = [e for e in events if e.type in DEEDS]
-    longest = max((e.evidence.end - e.evidence.start for e in deeds), default=0)
-    by_evidence = ByStart(deeds, key=lambda e: e.evidence.start)
+    told = [e for e in events if e.type in DEEDS]
+    deeds = ByStart(told, key=lambda e: e.evidence.start)
+    longest = max((e.evidence.end - e.evidence.start for e in told), default=0)
     linked = []
     for claim in claims:
-        near = by_evidence.starting_in(claim.evidence.start - longest, claim.evidence.start + 1)
-        event = next((e for e in near
+        # the deeds whose evidence can hold the claim's start
+        before = deeds.starting_in(claim.evidence.start - longest, claim.evidence.start + 1)
+        event = next((e for e in before
                       if e.evidence.start <= claim.evidence.start < e.evidence.end), None)
         linked.append(replace(claim, event=event.id) if event else claim)
     return linked

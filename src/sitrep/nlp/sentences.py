@@ -109,7 +109,8 @@ class Selector:
     """
 
     def __init__(self, numbers: Iterable[str], losses: Iterable[str],
-                 violence: Iterable[str], talk: Iterable[str], things: Iterable[str] = ()):
+                 violence: Iterable[str], talk: Iterable[str], things: Iterable[str] = (),
+                 loose: Iterable[str] = (), armed: Iterable[str] = ()):
         # "a tank was destroyed": an article counts only before a counted thing
         things = sorted({w.lower() for w in things if w}, key=len, reverse=True)
         article = r"\b(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:" + "|".join(
@@ -119,11 +120,16 @@ class Selector:
         self._loss = _words_pattern(losses)
         self._violence = _words_pattern(violence)
         self._talk = _words_pattern(talk)
+        # "attack", "fight" are violence only beside an armed party ("militants attacked")
+        self._loose = _words_pattern(loose) if loose else None
+        self._armed = _words_pattern(armed) if armed else None
 
     def core(self, sentence: str) -> bool:
         """Can it hold a claim or a violent event?"""
         return bool(self._violence.search(sentence)) or (
-            bool(self._number.search(sentence)) and bool(self._loss.search(sentence)))
+            bool(self._number.search(sentence)) and bool(self._loss.search(sentence))) or (
+            self._loose is not None and self._armed is not None
+            and bool(self._loose.search(sentence)) and bool(self._armed.search(sentence)))
 
     def core_indices(self, sentences: list[str]) -> list[int]:
         return [i for i, s in enumerate(sentences) if self.core(s)]

@@ -15,6 +15,7 @@ above ``REPAIR_THRESHOLD`` and never for ordinary English words.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import Counter
@@ -94,6 +95,18 @@ class PlaceMention:
     candidates: int  # how many records the name could have meant
     match: str = "name"  # gazetteer.NAME_KINDS entry, or "fuzzy" for a repair
     cue: str | None = None  # the place word after the name ("area", "city"), or "dateline"
+    # the place the text says this one lies in ("Balade village (Bossaso, Bari)"): where an
+    # event told at an unknown village happened, to the precision the text allows
+    within: Place | None = None
+    why: str | None = None  # why the record was chosen, or why none was
+
+    @property
+    def where(self) -> Place | None:
+        """The record for this name, else (none, or one without a point) the place the
+        text says it lies in."""
+        if self.place is not None and (self.place.lat is not None or self.within is None):
+            return self.place
+        return self.within
 
 
 @dataclass(frozen=True)
@@ -169,19 +182,42 @@ def find_places(
 def find_places_in_parts(
     parts: Sequence[tuple[int, Doc]], text: str, gazetteer: Gazetteer, *,
     countries: Sequence[str] = (), dateline: str | None = None,
+    not_places: Sequence[tuple[int, int]] = (),
+    skimmed: Sequence[tuple[int, Doc]] = (),
 ) -> list[PlaceMention]:
     """``find_places`` over a document parsed in pieces (``(offset, doc)`` pairs whose
     ``doc.text == text[offset:...]``): names are found piece by piece, then resolved
-    together so each name has the whole document as its context."""
+    together so each name has the whole document as its context. ``not_places``: character
+    spans that name something else (an armed group, an organisation); a name overlapping
+    one is no place ("Islamic State Somalia Province"). ``skimmed``: pieces only tokenized
+    (the parser skipped them); their names before place words are looked up but never
+    repaired (the sound-alike search is the costly step)."""
     spans: list[_Span] = []
     extra: Counter = Counter()
     for offset, doc in parts:
         spans.extend(replace(s, start=s.start + offset, end=s.end + offset)
                      for s in _recognise(doc))
         extra.update(_demonym_countries(doc, gazetteer))
+    for offset, doc in skimmed:
+        spans.extend(replace(s, start=s.start + offset, end=s.end + offset)
+                     for s in _recognise(doc, "tcue"))
     spans.sort(key=lambda s: (s.start, -s.end))
+    spans = _outside(spans, sorted(not_places))
     return _resolve_all(_drop_nested(spans), text, gazetteer, countries=countries,
                         dateline=dateline, demonyms=False, extra_countries=extra)
+
+
+def _outside(spans: list[_Span], taken: list[tuple[int, int]]) -> list[_Span]:
+    """The spans that overlap none of ``taken`` (both sorted by start)."""
+    if not taken:
+        return spans
+    starts = [a for a, _b in taken]
+    out = []
+    for s in spans:
+        i = bisect.bisect_left(starts, s.end)  # the taken spans starting before s ends
+        if i == 0 or max(b for _a, b in taken[max(0, i - 8):i]) <= s.start:
+            out.append(s)
+    return out
 
 
 def resolve_mentions(
@@ -226,13 +262,19 @@ def _resolve_all(
                 context.countries[c.country] += 1
     spans = [replace(s, cue=DATELINE) if s.cue is None and _is_dateline(text, s) else s
              for s in spans]
-    lookups = {s: gazetteer.lookup(s.text) for s in spans}
-    _add_named_countries(lookups, context)
+    by_name: dict[str, list[Candidate]] = {}  # a name recurs: look it up once
+    for s in spans:
+        if s.text not in by_name:
+            by_name[s.text] = gazetteer.lookup(s.text)
+    lookups = {s: by_name[s.text] for s in spans}
+    containers = {s for before, s in zip(spans, spans[1:], strict=False)
+                  if _is_apposed(before, s, text)}
+    _add_named_countries(lookups, context, containers)
     # Names with one clear reading are settled first; their places then count as "nearby".
-    for found in lookups.values():
+    for found in by_name.values():
         if found and found[0].lat is not None and (
                 len(found) == 1 or prior(found[0]) - prior(found[1]) >= ANCHOR_GAP):
-            context.anchors.append(found[0])
+            context.anchors.setdefault(found[0].id, found[0])
     _add_neighbours(lookups, context)
     mentions = []
     for i, s in enumerate(spans):
@@ -244,7 +286,7 @@ def _resolve_all(
                            else None, text, gazetteer, context, child=child)
         if mention is not None and (demonyms or mention.match != "demonym"):
             mentions.append(mention)
-    return mentions
+    return _with_containers(mentions, text)
 
 
 def _is_dateline(text: str, span: _Span) -> bool:
@@ -279,34 +321,54 @@ def resolve_name(
 # -- recognition ---------------------------------------------------------------------------
 
 
-def _recognise(doc: Doc) -> list[_Span]:
+def _recognise(doc: Doc, cue_source: str = "cue") -> list[_Span]:
+    text = doc.text  # built anew on each access of doc.text: read it once
     spans: dict[tuple[int, int], _Span] = {}
     covered: set[int] = set()
-    for ent in doc.ents:
+    for ent in (piece for whole in doc.ents for piece in _pieces(whole)):
         if ent.label_ in PLACE_LABELS:
-            span = _trim(ent, source="ner")
+            span = _trim(ent, text, source="ner")
         elif ent.label_ in MAYBE_PLACE_LABELS and len(ent) <= 3:
-            span = _trim(ent, source="maybe")
+            span = _trim(ent, text, source="maybe")
         else:
             covered.update(range(ent.start, ent.end))
             continue
         if span is not None:
             spans[(span.start, span.end)] = span
             covered.update(range(ent.start, ent.end))
-    for span in _cue_spans(doc):
+    for span, tokens in _cue_spans(doc, text, cue_source):
         spans.setdefault((span.start, span.end), span)
-        covered.update(t.i for t in doc if span.start <= t.idx < span.end)
-    for match in CONTACT_LINE.finditer(doc.text):
+        covered.update(tokens)
+    for match in CONTACT_LINE.finditer(text):
         spans.setdefault((match.start(), match.end()),
                          _Span(match.start(), match.end(), match.group(0), source="line"))
-    for span in _capitalised_runs(doc, covered):
+    for span in _capitalised_runs(doc, text, covered):
         spans.setdefault((span.start, span.end), span)
     return _drop_nested(sorted(spans.values(), key=lambda s: (s.start, -s.end)))
 
 
-def _trim(ent, *, source: str) -> _Span | None:
-    """Strip a leading article and a trailing place word ("the hojali area" -> hojali)."""
+def _pieces(ent):
+    """An entity the model ran across a bracket ("Accra (Accra, Greater Accra"), in its
+    pieces, each with the entity's label."""
+    cuts = [t.i for t in ent if t.text in ("(", ")", ",")]
+    if not cuts:
+        return [ent]
+    from spacy.tokens import Span as SpacySpan
+
+    bounds = [ent.start - 1, *cuts, ent.end]
+    return [SpacySpan(ent.doc, a + 1, b, label=ent.label_)
+            for a, b in zip(bounds, bounds[1:], strict=False) if b > a + 1]
+
+
+def _trim(ent, text: str, *, source: str) -> _Span | None:
+    """Strip a leading article and a trailing place word ("the hojali area" -> hojali);
+    of "Garbahaarey, Gedo" read as one name keep the first ("Gedo" is found on its own).
+    A name the model took for a person or organisation but written before a place word
+    ("Garbahaarey town") is read as a place name."""
     tokens = list(ent)
+    comma = next((i for i, t in enumerate(tokens) if t.text == ","), None)
+    if comma:
+        tokens = tokens[:comma]
     if tokens and tokens[0].lower_ == "the":
         tokens = tokens[1:]
     cue = None
@@ -319,11 +381,14 @@ def _trim(ent, *, source: str) -> _Span | None:
     doc = ent.doc
     if cue is None and ent.end < len(doc) and doc[ent.end].lower_ in PLACE_WORDS:
         cue = doc[ent.end].lower_
-    return _Span(start, end, doc.text[start:end], cue=cue, source=source)
+    if source == "maybe" and cue is not None:
+        source = "cue"
+    return _Span(start, end, text[start:end], cue=cue, source=source)
 
 
-def _cue_spans(doc: Doc) -> list[_Span]:
-    """Names written before a place word: "in hojali area", "the kawacha area"."""
+def _cue_spans(doc: Doc, text: str, source: str = "cue") -> list[tuple[_Span, range]]:
+    """Names written before a place word ("in hojali area", "the kawacha area"), each with
+    the indices of its tokens."""
     out = []
     for tok in doc:
         if tok.lower_ not in PLACE_WORDS or tok.i == 0:
@@ -337,11 +402,12 @@ def _cue_spans(doc: Doc) -> list[_Span]:
             j -= 1
         if words:
             start, end = words[0].idx, words[-1].idx + len(words[-1])
-            out.append(_Span(start, end, doc.text[start:end], cue=tok.lower_, source="cue"))
+            out.append((_Span(start, end, text[start:end], cue=tok.lower_, source=source),
+                        range(words[0].i, words[-1].i + 1)))
     return out
 
 
-def _capitalised_runs(doc: Doc, covered: set[int]) -> list[_Span]:
+def _capitalised_runs(doc: Doc, text: str, covered: set[int]) -> list[_Span]:
     """Title-case runs outside entities ("talks in Minsk" when NER missed it)."""
     out = []
     i = 0
@@ -355,7 +421,7 @@ def _capitalised_runs(doc: Doc, covered: set[int]) -> list[_Span]:
                 and doc[j + 1].is_alpha and j + 1 - i < 3:
             j += 1
         start, end = tok.idx, doc[j].idx + len(doc[j])
-        out.append(_Span(start, end, doc.text[start:end], source="caps"))
+        out.append(_Span(start, end, text[start:end], source="caps"))
         i = j + 1
     return out
 
@@ -374,11 +440,32 @@ def _drop_nested(spans: list[_Span]) -> list[_Span]:
 
 @dataclass
 class _Context:
+    """What the whole document says about where it is. Anchors and neighbours are kept once
+    per record, and the distance tests against them once per candidate, so resolving a
+    report stays linear in its length however often its names recur."""
+
     countries: Counter
-    anchors: list[Candidate] = field(default_factory=list)
+    anchors: dict[int, Candidate] = field(default_factory=dict)  # by record id
     regions: Counter = field(default_factory=Counter)  # (country, admin1 name) named
-    # (folded name, candidate): likely readings of each local name the document uses
-    neighbours: list[tuple[str, Candidate]] = field(default_factory=list)
+    # (folded name, record id) -> candidate: likely readings of each local name
+    neighbours: dict[tuple[str, int], Candidate] = field(default_factory=dict)
+    _near: dict[int, bool] = field(default_factory=dict)
+    _close: dict[tuple[int, str], bool] = field(default_factory=dict)
+
+    def near_anchor(self, c: Candidate) -> bool:
+        """A settled place of the document lies within NEAR_KM of ``c``."""
+        if c.id not in self._near:
+            self._near[c.id] = any(a.id != c.id and _km(a, c) < NEAR_KM
+                                   for a in self.anchors.values())
+        return self._near[c.id]
+
+    def has_neighbour(self, c: Candidate, name: str) -> bool:
+        """A reading of another local name of the document lies within CLOSE_KM of ``c``."""
+        key = (c.id, name)
+        if key not in self._close:
+            self._close[key] = any(other != name and o.id != c.id and _km(o, c) < CLOSE_KM
+                                   for (other, _id), o in self.neighbours.items())
+        return self._close[key]
 
 
 def _demonym_countries(doc: Doc, gazetteer: Gazetteer) -> Counter:
@@ -392,14 +479,17 @@ def _demonym_countries(doc: Doc, gazetteer: Gazetteer) -> Counter:
     return out
 
 
-def _add_named_countries(lookups: dict[_Span, list[Candidate]], context: _Context) -> None:
+def _add_named_countries(lookups: dict[_Span, list[Candidate]], context: _Context,
+                         containers: set[_Span]) -> None:
+    """Countries and first-level regions the document names (a name the model took for a
+    person counts where it stands as a container: "Balade village (Bossaso, Bari)")."""
     for s, found in lookups.items():
-        if s.source == "maybe":
+        if s.source == "maybe" and s not in containers:
             continue
         top = found[0] if found else None
         if top is not None and top.feature in ("country", "admin1", "region") \
-                and top.match in ("name", "abbrev", "demonym") and top.country:
-            context.countries[top.country] += 1 if top.match == "demonym" else 2
+                and top.match in ("name", "abbrev", "demonym", "variant") and top.country:
+            context.countries[top.country] += 1 if top.match in ("demonym", "variant") else 2
             if top.feature == "admin1":
                 context.regions[(top.country, top.name)] += 1
 
@@ -411,9 +501,9 @@ def _add_neighbours(lookups: dict[_Span, list[Candidate]], context: _Context) ->
         if name in seen or s.source == "maybe":
             continue
         seen.add(name)
-        context.neighbours += [(name, c) for c in found[:NEIGHBOUR_READINGS]
-                               if c.feature in LOCAL_FEATURES and c.lat is not None
-                               and c.match != "demonym"]
+        context.neighbours.update(((name, c.id), c) for c in found[:NEIGHBOUR_READINGS]
+                                  if c.feature in LOCAL_FEATURES and c.lat is not None
+                                  and c.match != "demonym")
 
 
 def _resolve(span: _Span, found: list[Candidate], following: _Span | None,
@@ -423,6 +513,12 @@ def _resolve(span: _Span, found: list[Candidate], following: _Span | None,
     New York"): a unit that contains one of them is meant as the unit, not its main town."""
     if span.source == "line":
         found = [c for c in found if c.feature == "front_line"]
+    held = following is not None and _is_contained_by(span, following, text)
+    if (child is not None or held) and span.source in ("maybe", "caps"):
+        # "Balade village (Bossaso, Bari)", "Accra (Accra, Greater Accra)": a name where a
+        # place or its container stands
+        span = replace(span, source="cue")
+    found = _no_acronym_towns(span, found, text)
     if found and span.source not in ("ner", "given") and not _plausible(span, found, context):
         # Names it could be are elsewhere: a garbled local name is likelier than those.
         if span.source != "cue":
@@ -433,13 +529,94 @@ def _resolve(span: _Span, found: list[Candidate], following: _Span | None,
         return _repair_mention(span, gazetteer, context, text)
     parent = following_found if following is not None and _is_apposed(span, following, text) \
         else None
+    if parent and found[0].match != "demonym" and found[0].feature not in MAJOR_FEATURES \
+            and not _is_acronym(following, text) \
+            and _is_contained_by(span, following, text) and _in_area(parent[0], context):
+        # "Barjala village (Kismaayo, Lower Juba)": only a reading inside the unit the text
+        # names will do; a namesake elsewhere is not what the report means
+        inside = [c for c in found if any(p.id == c.id or _contains(p, c) or _same_place(p, c)
+                                          or _close_in_country(p, c) for p in parent[:5])]
+        home = {p.country for p in parent[:5]}
+        small = all(c.population < LARGE_TOWN and c.feature in LOCAL_FEATURES for c in found)
+        if not inside and (small or not any(c.country in home for c in found)):
+            return _unresolved(span, 0, why=f"no place of this name lies in {following.text}")
+        found = inside or found
+    elif not _in_area_or_known(found, span, context):
+        return _unresolved(span, len(found), why="only small namesakes far from the report's "
+                           "area")
     scored = sorted(((_score(c, span, parent, context), c) for c in found),
                     key=lambda sc: -sc[0])
     score, best = scored[0]
     if not (child and any(_contains(best, k) for k in child[:5])):
         best = _prefer_seat(best, found, span)
+    if best.match == "abbrev" and _is_acronym(span, text) and _area(context) \
+            and best.country not in context.countries:
+        # "Perumanallur town (Tiruppur, TN)" in India: TN is not Tennessee
+        return _unresolved(span, len(found), why="an abbreviation of a place outside the "
+                           "report's area")
     repaired = best.match in ("mt", "fuzzy") or (best.match == "variant" and span.text.islower())
-    return _mention(span, best, repaired=repaired, score=score, candidates=len(found))
+    mention = _mention(span, best, repaired=repaired, score=score, candidates=len(found),
+                       why=_why(best, found, parent, context))
+    if best.lat is None and best.admin1:
+        # a district without a point: where it happened is known to its region
+        region = next((c for c in gazetteer.lookup(best.admin1) if c.feature == "admin1"
+                       and c.country == best.country and c.lat is not None), None)
+        if region is not None:
+            mention = replace(mention, within=replace(
+                _mention(span, region, repaired=False, score=0, candidates=1).place,
+                why=f"{best.name} lies in {region.name}; the gazetteer has no point for it"))
+    return mention
+
+
+def _area(context: _Context) -> set[str]:
+    """The countries the report is about: those with at least a third of the weight."""
+    total = sum(context.countries.values())
+    return {c for c, n in context.countries.items() if n * 3 >= total} if total else set()
+
+
+def _in_area(c: Candidate, context: _Context) -> bool:
+    return not context.countries or c.country in _area(context)
+
+
+def _in_area_or_known(found: list[Candidate], span: _Span, context: _Context) -> bool:
+    """A name whose every reading is a small town or district outside the report's area,
+    written as a town ("in X village") or a dateline's, is a local place the gazetteer
+    lacks, not its namesake on another continent."""
+    if sum(context.countries.values()) < 3 or span.cue not in TOWN_WORDS:
+        return True
+    if span.cue == "village":  # "Baghdad village" in Somalia is not the Iraqi capital
+        return any(c.country in context.countries for c in found)
+    return any(c.country in context.countries or c.feature not in LOCAL_FEATURES
+               or c.population >= LARGE_TOWN for c in found)
+
+
+def _why(best: Candidate, found: list[Candidate], parent: list[Candidate] | None,
+         context: _Context) -> str:
+    """Why ``best`` was chosen among ``found`` (Place.why)."""
+    if parent and any(_contains(p, best) for p in parent[:5]):
+        return "lies in the place named beside it"
+    if len({c.id for c in found}) == 1:
+        return "the only place of this name"
+    if best.country in _area(context) and any(c.country != best.country for c in found):
+        return f"in the report's area ({best.country}), before namesakes elsewhere"
+    if context.near_anchor(best):
+        return "near other places of the report"
+    return "the likeliest place of this name (size and kind)"
+
+
+def _no_acronym_towns(span: _Span, found: list[Candidate], text: str) -> list[Candidate]:
+    """An acronym ("QSD", "SNA", "CODECO") names a town only as its known abbreviation; a
+    town spelt with those letters is a coincidence."""
+    if not _is_acronym(span, text):
+        return found
+    return [c for c in found if c.match == "abbrev" or c.feature in MAJOR_FEATURES]
+
+
+def _is_acronym(span: _Span, text: str = "") -> bool:
+    """Two to five capitals ("QSD", "FMLN"), not a dateline ("BANTAM —")."""
+    letters = span.text.replace(".", "")
+    return (letters.isalpha() and letters.isupper() and len(letters) <= 5
+            and span.cue != DATELINE and not _DASH_AFTER.match(text, span.end))
 
 
 def _sound_alikes(span: _Span, found: list[Candidate], gazetteer: Gazetteer,
@@ -447,7 +624,7 @@ def _sound_alikes(span: _Span, found: list[Candidate], gazetteer: Gazetteer,
     """Records in the document's countries that sound exactly like a name matched only as
     a minor spelling variant ("Nikolayev": a village spells it so, the city "Nikolaev")."""
     if not found or not context.countries or found[0].match != "variant" \
-            or _is_common(span.text):
+            or span.source == "tcue" or _is_common(span.text):
         return []
     countries = [c for c, _ in context.countries.most_common(4)]
     known = {c.id for c in found}
@@ -470,7 +647,8 @@ def _plausible(span: _Span, found: list[Candidate], context: _Context) -> bool:
         return False
     if context.countries:
         return any(c.country in context.countries for c in top)
-    return any(c.population >= 100_000 for c in top)
+    # written with a place word ("Garbahaarey town"): the gazetteer's reading will do
+    return span.source in ("cue", "tcue") or any(c.population >= 100_000 for c in top)
 
 
 def _score(c: Candidate, span: _Span, parent: list[Candidate] | None,
@@ -493,20 +671,14 @@ def _score(c: Candidate, span: _Span, parent: list[Candidate] | None,
         # known on its own (AP style), a large one.
         score += CUE_BONUS + (LARGE_TOWN_BONUS if not parent
                               and c.population >= LARGE_TOWN else 0.0)
-    if any(a.id != c.id and _km(a, c) < NEAR_KM for a in context.anchors):
+    if context.near_anchor(c):
         score += NEAR_BONUS
-    if c.feature in LOCAL_FEATURES and _has_neighbour(c, names.fold(span.text), context):
+    if c.feature in LOCAL_FEATURES and context.has_neighbour(c, names.fold(span.text)):
         score += CLOSE_BONUS
     if c.match in ("variant", "fuzzy"):
         # A spelling shared by unrelated places: prefer the one whose own name looks like it.
         score += LIKENESS_WEIGHT * names.similarity(span.text, c.name)
     return score
-
-
-def _has_neighbour(c: Candidate, name: str, context: _Context) -> bool:
-    """A reading of another local name of the document lies within CLOSE_KM of ``c``."""
-    return any(other != name and o.id != c.id and _km(o, c) < CLOSE_KM
-               for other, o in context.neighbours)
 
 
 def _prefer_seat(best: Candidate, found: list[Candidate], span: _Span) -> Candidate:
@@ -528,6 +700,11 @@ def _repair_mention(span: _Span, gazetteer: Gazetteer, context: _Context,
     # Only names read as places are repaired: a person's or an organisation's name that
     # matches no place is not a garbled place (and fuzzy search is the costly step) —
     # unless it stands where places stand ("the governorate of Hodeidah").
+    if span.source == "tcue":
+        return None
+    if _is_acronym(span, text):
+        return _unresolved(span, 0, why="an acronym names no place") \
+            if span.source == "ner" else None
     if span.source == "caps" or span.source == "maybe" and not _LOCATIVE_BEFORE.search(
             text[max(0, span.start - 25):span.start]):
         return None
@@ -544,25 +721,63 @@ def _repair_mention(span: _Span, gazetteer: Gazetteer, context: _Context,
 
 
 def _mention(span: _Span, c: Candidate, *, repaired: bool, score: float,
-             candidates: int) -> PlaceMention:
+             candidates: int, why: str | None = None) -> PlaceMention:
     place = Place(name=c.name, geonameid=c.geonameid, lat=c.lat, lon=c.lon, country=c.country,
                   admin1=c.admin1, feature=c.feature, precision=c.precision,
-                  span=Span(span.start, span.end, span.text))
+                  span=Span(span.start, span.end, span.text), why=why)
     return PlaceMention(start=span.start, end=span.end, text=span.text, place=place,
                         repaired=repaired, canonical=c.name, score=round(score, 3),
-                        candidates=candidates, match=c.match, cue=span.cue)
+                        candidates=candidates, match=c.match, cue=span.cue, why=why)
 
 
-def _unresolved(span: _Span, candidates: int) -> PlaceMention:
+def _unresolved(span: _Span, candidates: int, why: str | None = None) -> PlaceMention:
     return PlaceMention(start=span.start, end=span.end, text=span.text, place=None,
                         repaired=False, canonical=None, score=0.0, candidates=candidates,
-                        match="none", cue=span.cue)
+                        match="none", cue=span.cue, why=why)
+
+
+def _with_containers(mentions: list[PlaceMention], text: str) -> list[PlaceMention]:
+    """Each name the text places inside another ("Balade village (Bossaso, Bari)") learns
+    that container, from the last name back, so chains reach the first known unit."""
+    out = list(mentions)
+    for i in range(len(out) - 2, -1, -1):
+        here, nxt = out[i], out[i + 1]
+        if (here.place is None or here.place.lat is None) and nxt.where is not None \
+                and _is_contained_by(
+                _Span(here.start, here.end, here.text, cue=here.cue),
+                _Span(nxt.start, nxt.end, nxt.text), text):
+            within = replace(nxt.where, why=f"{here.text} lies in {nxt.text}, the text says")
+            out[i] = replace(here, within=within)
+    return out
+
+
+# Between a name and the unit that holds it: "Lalbagh, Dhaka", "Balade village (Bossaso,
+# Bari)", "Jurneyyeh city in Ar-Raqqa", "Hays city in western Yemen".
+_WORDS = "|".join(sorted(PLACE_WORDS))
+_APPOSED = re.compile(rf"\s*(?:(?:{_WORDS})\s*)?(?:,|\(|\s(?:in|of|near)\s+(?:the\s+)?"
+                      r"(?:(?:north|south|east|west|central)\w*\s+)?)\s*$", re.I)
+_DASH_AFTER = re.compile(r"\s*[—–-]")
+_LIST_GOES_ON = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?[A-Z]|and\s|or\s|&)")
+# Written so that the next name is only the unit that holds this one.
+_CONTAINER = re.compile(rf"\s*(?:(?:{_WORDS})\s*)?(?:\(|\s(?:in|of)\s)", re.I)
 
 
 def _is_apposed(span: _Span, following: _Span, text: str) -> bool:
-    """"Lalbagh, Dhaka": the next name follows after a comma and names a container."""
+    """"Lalbagh, Dhaka", "Balade village (Bossaso, Bari)", "Hays city in western Yemen":
+    the next name follows after a comma, a parenthesis or "in" and names a container."""
     between = text[span.end:following.start]
-    return between.strip() == ","
+    return len(between) < 40 and _APPOSED.fullmatch(between) is not None
+
+
+def _is_contained_by(span: _Span, following: _Span, text: str) -> bool:
+    """The text says the next name holds this one: "X (Y", "X in Y", "X village, Y", or
+    "X, Y" where no list goes on after Y ("Slavne, Donetsk." but not "Donetsk, Luhansk
+    and Kharkiv")."""
+    between = text[span.end:following.start]
+    if not _is_apposed(span, following, text):
+        return False
+    return (_CONTAINER.match(between) is not None or span.cue in TOWN_WORDS
+            or _LIST_GOES_ON.match(text, following.end) is None)
 
 
 def _contains(parent: Candidate, child: Candidate) -> bool:
@@ -571,8 +786,16 @@ def _contains(parent: Candidate, child: Candidate) -> bool:
     if parent.feature == "country":
         return parent.country == child.country
     if parent.feature == "admin1":
-        return child.country == parent.country and child.admin1 == parent.name
+        # a record linked to no region is judged by distance
+        return child.country == parent.country and (child.admin1 == parent.name or (
+            child.admin1 is None and _km(parent, child) < 300))
     return parent.country == child.country and _km(parent, child) < 150
+
+
+def _close_in_country(unit: Candidate, c: Candidate) -> bool:
+    """Near enough to a unit to lie in it though the gazetteer links it to another name of
+    its region ("Sukoharjo" to "Jawa", written "Sukoharjo, Central Java")."""
+    return unit.country == c.country and _km(unit, c) < 200
 
 
 def _same_place(a: Candidate, b: Candidate) -> bool:

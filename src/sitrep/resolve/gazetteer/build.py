@@ -165,6 +165,7 @@ class _Loader:
         self._us_state_codes(cache)
         self._cities(links)
         self.db.execute("CREATE INDEX name_form_build ON name(form)")
+        self._seat_points()
         self._extras()
         self._aliases()
         return {"places": self.places, "names": self.names}
@@ -308,6 +309,32 @@ class _Loader:
             )
             self.add_names(place, alpha3, [(city["name"], "name")]
                            + [(n, "variant") for n in city["alternatenames"] if _variant_ok(n)])
+
+    def _seat_points(self) -> None:
+        """A subdivision without a point (no ISO centre, no town linked to it: all of
+        Somalia's districts) takes its seat's: the largest town of its region whose name
+        sounds the same ("Bossaso" district, Bosaso town; "Jowhar", Jawhar)."""
+        self.db.execute("CREATE INDEX name_key_build ON name(key)")
+        rows = self.db.execute("SELECT id, name, country, admin1 FROM place WHERE lat IS NULL "
+                               "AND feature IN ('admin1', 'admin2')").fetchall()
+        for place, name, country, admin1 in rows:
+            found = self._seat(name, country, admin1)
+            if found:
+                self.db.execute("UPDATE place SET lat = ?, lon = ? WHERE id = ?",
+                                (*found, place))
+        self.db.execute("DROP INDEX name_key_build")
+
+    def _seat(self, name: str, country: str | None, admin1: str | None
+              ) -> tuple[float, float] | None:
+        keys = sorted(names.keys(name))
+        if not keys or not country:
+            return None
+        row = self.db.execute(
+            "SELECT p.lat, p.lon FROM name n JOIN place p ON p.id = n.place "
+            f"WHERE n.key IN ({','.join('?' * len(keys))}) AND n.country = ? "
+            "AND p.feature = 'city' AND (? IS NULL OR p.admin1 IS ? OR p.admin1 IS NULL) "
+            "ORDER BY p.population DESC LIMIT 1", (*keys, country, admin1, admin1)).fetchone()
+        return (row[0], row[1]) if row else None
 
     def _extras(self) -> None:
         for row in tsv_rows("places_extra.tsv"):

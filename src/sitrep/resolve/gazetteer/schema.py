@@ -16,8 +16,9 @@ FILE_NAME = f"gazetteer-v{SCHEMA_VERSION}.sqlite"
 ENV_VAR = "SITREP_CACHE_DIR"
 # Bumped when the build derives records differently from the same sources (a file built by
 # an older build is stale): 3 = country points at main landmass centroids
-# (geometry.country_point), 4 = country names without "the" ("Republic of Congo").
-BUILD_REVISION = 4
+# (geometry.country_point), 4 = country names without "the" ("Republic of Congo"),
+# 5 = subdivisions without a point take their seat's (build._seat_points).
+BUILD_REVISION = 5
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);

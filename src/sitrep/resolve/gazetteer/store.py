@@ -26,6 +26,7 @@ class Gazetteer:
         self.path = path
         self._fuzzy_indexes: dict[str, _FuzzyIndex] = {}
         self._fuzzy_seen: dict[tuple, list] = {}  # names recur across a batch of reports
+        self._lookup_seen: dict[tuple, tuple] = {}
 
     @classmethod
     def open(cls, path: Path | None = None, *, build_if_missing: bool = True) -> Gazetteer:
@@ -55,11 +56,18 @@ class Gazetteer:
         Case-sensitive aliases ("Ky.", "UK") match the written form, everything else the
         folded form. ``countries`` (alpha-3) restricts the search.
         """
+        key = (name, tuple(countries))
+        if key in self._lookup_seen:  # names recur across a batch of reports
+            return list(self._lookup_seen[key])
+        if len(self._lookup_seen) > 200_000:
+            self._lookup_seen.clear()
         rows = self._query("n.form = ?", ["=" + name.strip()], countries)
         folded = names.fold(name)
         if folded:
             rows += self._query("n.form = ?", [folded], countries)
-        return sorted(_dedupe(rows), key=lambda c: -prior(c))
+        found = sorted(_dedupe(rows), key=lambda c: -prior(c))
+        self._lookup_seen[key] = tuple(found)
+        return found
 
     def fuzzy(
         self, name: str, *, countries: Sequence[str] = (), limit: int = 10
