@@ -39,6 +39,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from benchmarks.output import emit
+from sitrep.extraction import tally
 
 CURRENT = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Protests",
            "Riots", "Strategic developments")
@@ -160,19 +161,9 @@ def predicted_actor(actor, code_of: Callable[[str], str | None]) -> str | None:
 
 
 def fatalities(report) -> int:
-    """sitrep's killed count: per subject the lowest figure any source gives (coders take
-    the most conservative report), summed over subjects, subtotals left out."""
-    lowest: dict[tuple, int] = {}
-    for claim in report.claims:
-        if claim.outcome != "killed" or claim.item != "personnel" or claim.parent:
-            continue
-        q = claim.quantity
-        value = q.low if q.qualifier == "range" else q.value
-        if value is None:
-            continue
-        key = (claim.subject.actor, claim.subject.kind)
-        lowest[key] = min(value, lowest.get(key, value))
-    return sum(lowest.values())
+    """sitrep's killed count for the notes, as coders count it: ``sitrep.extraction.tally``
+    (each claimant's figures summed, the lowest claimant per side, the sides summed)."""
+    return tally.fatalities(report.claims)
 
 
 def main_event(report):
