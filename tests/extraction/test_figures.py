@@ -229,3 +229,22 @@ def test_prisoners_corpses_and_local_people(nlp, text, expected):
 ])
 def test_more_ways_of_telling_a_toll(nlp, text, expected):
     assert read(nlp, text) == expected
+
+
+def test_parts_in_brackets_and_a_toll_of_the_dead_and_wounded(nlp):
+    doc = nlp("The enemy's losses in killed, wounded and captured amounted to 244 people (some "
+              "93 dead, some 150 wounded and one captured).")
+    assert [(f.quantity.value, f.outcome, f.parent) for f in find_figures(doc)] == [
+        (244, "killed_or_wounded", None), (93, "killed", 0), (150, "wounded", 0),
+        (1, "captured", 0)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Turkish forces neutralised 15 PKK/YPG terrorists.", [(15, "personnel", "killed")]),
+    ("The army lost 12 tanks (including 4 T-72s) and 3 trucks.",
+     [(12, "tanks", "destroyed"), (4, "tanks", "destroyed"), (3, "vehicles", "destroyed")]),
+    ("Of the 66 people hospitalized, five remained in critical condition.",
+     [(66, "personnel", "wounded")]),
+])
+def test_slashes_brackets_and_hospitals(nlp, text, expected):
+    assert read(nlp, text) == expected

@@ -79,8 +79,9 @@ def _along_with(doc: Doc, q: QuantityMention, counted: _Counted, start: int,
 def _list_gap_word(tok) -> bool:
     """Between members of a list: glue, or a place phrase of the previous member
     ("1 Su-25 aircraft in area of Pravdino, and also 1 Mi-8 helicopter")."""
-    return tok.lower_ in LIST_GLUE or (tok.pos_ in ("ADP", "DET", "PROPN", "NOUN", "ADJ")
-                                       and not tok.like_num and tok.lower_ != "by")
+    return tok.lower_ in LIST_GLUE or tok.text in ("(", ")") or (
+        tok.pos_ in ("ADP", "DET", "PROPN", "NOUN", "ADJ") and not tok.like_num
+        and tok.lower_ != "by")
 
 
 def _comparison(doc: Doc, q: QuantityMention, counted: _Counted, start: int,

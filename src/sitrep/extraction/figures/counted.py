@@ -104,7 +104,8 @@ def _np_extent(doc: Doc, i: int, stop: int) -> int:
         tok = doc[j]
         modifier = tok.tag_ in ("VBN", "VBG") and j + 1 < stop and \
             doc[j + 1].pos_ in ("NOUN", "PROPN", "ADJ")
-        if not (tok.pos_ in NP_POS or tok.text == "-" or tok.text in QUOTES or modifier):
+        if not (tok.pos_ in NP_POS or tok.text in ("-", "/") or tok.text in QUOTES
+                or modifier):  # "15 PKK/YPG terrorists"
             break
         if tok.lower_ in ("of", "and") or tok.lower_ in HOSTAGE_WORDS and j > i:
             break  # "took 240 people hostage"; but "47 prisoners were killed"
@@ -223,6 +224,17 @@ def _item(doc: Doc, counted: _Counted, parent: int | None, earlier: list[Figure]
     return None, "unknown"
 
 
+def _bracketed_total(doc: Doc, earlier: list[Figure], q: QuantityMention, start: int
+                     ) -> int | None:
+    """The figure whose brackets the figure stands in: "244 people (some 93 dead, ...)"."""
+    opened = next((k for k in range(q.start - 1, start - 1, -1)
+                   if doc[k].text in ("(", ")")), None)
+    if opened is None or doc[opened].text != "(":
+        return None
+    return next((i for i, f in enumerate(earlier)
+                 if f.parent is None and 0 <= opened - f.np_end <= 1), None)
+
+
 def _parent(doc: Doc, q: QuantityMention, start: int, earlier: list[Figure],
             counted: _Counted) -> tuple[int | None, bool]:
     """The total a subtotal belongs to, and whether a word marks it so: "including 5
@@ -232,6 +244,10 @@ def _parent(doc: Doc, q: QuantityMention, start: int, earlier: list[Figure],
         return None, False
     before = tuple(t.lower_ for t in doc[max(start, q.start - 2):q.start])
     marked = any(before[-len(cue):] == cue for cue in SUBTOTAL_BEFORE if len(before) >= len(cue))
+    total = _bracketed_total(doc, earlier, q, start)
+    if total is not None:
+        # "amounted to 244 people (some 93 dead, some 150 wounded and one captured)"
+        return total, True
     pronoun = counted.partitive and q.end + 1 < len(doc) and doc[q.end].lower_ == "of" \
         and doc[q.end + 1].lower_ in ("them", "whom", "which", "those")
     if marked or pronoun:

@@ -154,10 +154,19 @@ def _toll_before(doc: Doc, k: int, start: int):
             if word is not None and word.personnel is not None:
                 # "the losses amounted to 300 troops, 18 tanks ...": a list shares a loss
                 listed = doc[j].lower_ in LISTED_TOLLS
+                if _dead_and_wounded(doc, j, k + 1):  # "losses in killed, wounded ..."
+                    word = replace(word, personnel="killed_or_wounded")
                 return replace(word, role="noun"), listed, _toll_counted(doc, j, phrase_end)
         if doc[j].lower_ == "toll":  # a bare "toll" in war reporting is the death toll
             return OutcomeWord(j, j + 1, "killed", None, "noun"), False, None
     return None
+
+
+def _dead_and_wounded(doc: Doc, start: int, end: int) -> bool:
+    """Does a toll's phrase count the dead and the wounded together ("the loss of Russians
+    in killed, wounded and captured amounted to 244")?"""
+    said = {w.personnel for k in range(start, end) if (w := outcome_at(doc, k, end))}
+    return {"killed", "wounded"} <= said
 
 
 def _toll_subject(doc: Doc, k: int, start: int) -> int | None:
