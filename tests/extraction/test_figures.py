@@ -243,8 +243,9 @@ def test_parts_in_brackets_and_a_toll_of_the_dead_and_wounded(nlp):
     ("Turkish forces neutralised 15 PKK/YPG terrorists.", [(15, "personnel", "killed")]),
     ("The army lost 12 tanks (including 4 T-72s) and 3 trucks.",
      [(12, "tanks", "destroyed"), (4, "tanks", "destroyed"), (3, "vehicles", "destroyed")]),
-    ("Of the 66 people hospitalized, five remained in critical condition.",
-     [(66, "personnel", "wounded")]),
+    ("Of the 66 people hospitalized, five remained in critical condition while 34 sustained "
+     "severe injuries.", [(66, "personnel", "wounded"), (5, "personnel", "wounded"),
+                          (34, "personnel", "wounded")]),
 ])
 def test_slashes_brackets_and_hospitals(nlp, text, expected):
     assert read(nlp, text) == expected

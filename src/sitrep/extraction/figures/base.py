@@ -31,7 +31,8 @@ RAISING = frozenset({"said", "reported", "believed", "feared", "thought", "estim
 PASSIVE_GLUE = frozenset({"were", "was", "are", "is", "be", "been", "being", "have", "has",
                           "had", "reportedly", "also", "all", "allegedly", "later", "either",
                           "both", "respectively", "now", "so", "far", "thus", "got", "get",
-                          "getting", "gotten", "slightly", "seriously", "critically"})
+                          "getting", "gotten", "slightly", "seriously", "critically",
+                          "remain", "remained", "remains", "remaining"})
 BE_FORMS = frozenset({"be", "is", "are", "was", "were", "been", "being", "get", "got",
                       "gotten", "getting"})
 # quotation marks, and the brackets of an editor's insertion ("22 pro-government [forces]"):

@@ -224,6 +224,14 @@ def _item(doc: Doc, counted: _Counted, parent: int | None, earlier: list[Figure]
     return None, "unknown"
 
 
+def _fronted_total(doc: Doc, earlier: list[Figure], start: int) -> int | None:
+    """"Of the 66 people hospitalized, five remained in critical condition": the figures
+    after a fronted "of the N" are parts of it."""
+    first = earlier[0]
+    lead = [t.lower_ for t in doc[start:first.quantity.start]]
+    return 0 if lead in (["of", "the"], ["among", "the"]) else None
+
+
 def _bracketed_total(doc: Doc, earlier: list[Figure], q: QuantityMention, start: int
                      ) -> int | None:
     """The figure whose brackets the figure stands in: "244 people (some 93 dead, ...)"."""
@@ -245,6 +253,8 @@ def _parent(doc: Doc, q: QuantityMention, start: int, earlier: list[Figure],
     before = tuple(t.lower_ for t in doc[max(start, q.start - 2):q.start])
     marked = any(before[-len(cue):] == cue for cue in SUBTOTAL_BEFORE if len(before) >= len(cue))
     total = _bracketed_total(doc, earlier, q, start)
+    if total is None:
+        total = _fronted_total(doc, earlier, start)
     if total is not None:
         # "amounted to 244 people (some 93 dead, some 150 wounded and one captured)"
         return total, True
