@@ -290,3 +290,15 @@ def test_he_goes_back_to_a_person_not_to_a_thing(extractor):
     he = [c for c in claims if c.evidence.start > text.index("Ten people")]
     assert he and all(c.claimant.name == "Ko Zaw Tun" and c.claimant.actor is None
                       for c in he)
+
+
+def test_a_title_case_headline_with_a_loss_verb_is_no_cue(attribute):
+    text, found = attribute("Russian Missiles Hit Kyiv Apartment Block Overnight")
+    assert all(text_of(text, a.cue).lower() != "hit" for a in found)
+
+
+def test_a_final_source_after_an_auxiliary(attribute):
+    text, found = attribute("Some 18 units of enemy equipment have been destroyed in a day, "
+                            "commander of the task force Oleksandr Tarnavsky has said.")
+    assert [text_of(text, a.source) for a in found] == [
+        "commander of the task force Oleksandr Tarnavsky"]

@@ -184,8 +184,8 @@ def _chars(doc: Doc, rng: Tokens) -> Offsets:
     return (doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]))
 
 def _lemma_of_form(word: str, lex: Lexicon) -> str | None:
-    if word in IRREGULAR:
-        return IRREGULAR[word]
+    if word in IRREGULAR:  # the table also holds loss verbs ("hit", "lost"): cues only
+        return IRREGULAR[word] if IRREGULAR[word] in lex.verbs else None
     for suffix, repl in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"),
                          ("ing", "e"), ("ing", "")):
         if word.endswith(suffix) and word[: -len(suffix)] + repl in lex.verbs:

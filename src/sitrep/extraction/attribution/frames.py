@@ -175,10 +175,14 @@ def _trailing_cue(sent: Span, ctx: _Context) -> list[_Found]:
             continue
         if any(t.pos_ not in _TAIL_POS for t in doc[cue.i + 1:end]):
             return []
-        comma = next((t.i for t in reversed(doc[sent.start:cue.i]) if t.text == ","), None)
-        if comma is None or not 0 < cue.i - comma - 1 <= _SOURCE_MAX:
+        verb_start = cue.i
+        while verb_start > sent.start and doc[verb_start - 1].pos_ == "AUX":
+            verb_start -= 1  # "..., X has said": the auxiliary belongs to the cue
+        comma = next((t.i for t in reversed(doc[sent.start:verb_start]) if t.text == ","),
+                     None)
+        if comma is None or not 0 < verb_start - comma - 1 <= _SOURCE_MAX:
             return []
-        source = doc[comma + 1:cue.i]
+        source = doc[comma + 1:verb_start]
         if any(t.pos_ in ("VERB", "AUX") or t.text in QUOTE_TEXTS for t in source) or not any(
                 t.pos_ in ("PROPN", "NOUN") for t in source):
             return []
