@@ -39,7 +39,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from benchmarks.output import emit
+from sitrep.errors import SitrepError
 from sitrep.extraction import tally
+from sitrep.records import Dateline, Document, Report
 
 CURRENT = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Protests",
            "Riots", "Strategic developments")
@@ -258,16 +260,23 @@ def score(rows: list[dict], extractor, dump=None) -> dict:
     """Scores on all rows, rows with fatalities, rows without coding remarks; the first
     keys are those of the earlier scorer."""
     code_of = extractor.actors.code_of
-    judged, nonzero, plain = [], [], []
+    judged, nonzero, plain, plain_nonzero = [], [], [], []
     for number, row in enumerate(rows, 1):
         if number % 100 == 0 or number == len(rows):
             print(f"row {number}/{len(rows)}", file=sys.stderr)
-        report = extractor.extract(row["notes"], event_date(row["event_date"]))
+        try:
+            report = extractor.extract(row["notes"], event_date(row["event_date"]))
+        except SitrepError as exc:  # a row without notes: nothing to read, scored as such
+            print(f"row {number}: {exc}", file=sys.stderr)
+            report = Report(Document("", None, Dateline(), None))
         result = judge(row, report, code_of)
         judged.append(result)
+        remark = REMARK.search(row["notes"])
         if int(row["fatalities"] or 0) > 0:
             nonzero.append(result)
-        if not REMARK.search(row["notes"]):
+            if not remark:
+                plain_nonzero.append(result)
+        if not remark:
             plain.append(result)
         if dump is not None:
             dump.write(json.dumps({"id": row.get("event_id_cnty") or row.get("data_id"),
@@ -278,6 +287,8 @@ def score(rows: list[dict], extractor, dump=None) -> dict:
         "fatalities_exact": every["fatalities"] or 0.0,
         "fatalities_exact_nonzero": summarise(nonzero)["fatalities"] or 0.0,
         "fatalities_exact_no_remark": summarise(plain)["fatalities"] or 0.0,
+        # issue 9's measure: rows with fatalities whose notes carry no coding remark
+        "fatalities_exact_nonzero_no_remark": summarise(plain_nonzero)["fatalities"] or 0.0,
         "fatalities_mae": round(sum(j["fatalities_error"] for j in judged) / n, 3) if n
         else 0.0,
         "event_type_accuracy": every["type"] or 0.0,
@@ -289,6 +300,7 @@ def score(rows: list[dict], extractor, dump=None) -> dict:
         "all": every,
         "fatalities_nonzero": summarise(nonzero),
         "no_remark": summarise(plain),
+        "nonzero_no_remark": summarise(plain_nonzero),
     }
 
 

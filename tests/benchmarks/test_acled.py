@@ -82,3 +82,12 @@ def test_cli_json(extractor, capsys, monkeypatch):
     monkeypatch.setattr("sitrep.pipeline.Extractor", lambda: extractor)
     assert acled.main(["--csv", str(SAMPLE), "--json", "--limit", "1"]) == 0
     assert '"n": 1' in capsys.readouterr().out
+
+
+def test_a_row_without_notes_is_scored_not_fatal(extractor):
+    rows = read_rows(CURRENT)
+    empty = {**rows[0], "notes": "", "fatalities": "2"}
+    plain = {**rows[0], "notes": "Two soldiers were killed in a clash.", "fatalities": "2"}
+    result = score([empty, plain], extractor)
+    assert result["n"] == 2
+    assert result["fatalities_exact_nonzero_no_remark"] == 0.5
