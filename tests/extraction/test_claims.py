@@ -53,3 +53,19 @@ def test_a_place_of_origin_is_no_party(extractor):
             "Syrian soldiers were killed by US-made missiles.")
     (claim,) = extractor.extract(text, "2024-03-03").claims
     assert claim.subject.actor == "SYR"
+
+
+def test_a_vow_ends_the_statement_but_claims_no_figure(extractor):
+    text = ("The Gaza health ministry said the Israeli army killed 17 Palestinians, including "
+            "14 in the Gaza Strip and three in the West Bank. Israel vowed heavy retaliation "
+            "after homemade rockets killed an Israeli citizen in Sderot.")
+    claims = extractor.extract(text, "2008-02-28").claims
+    assert [(c.quantity.value, c.parent is not None, c.claimant.actor) for c in claims] == [
+        (17, False, "PSE"), (14, True, "PSE"), (3, True, "PSE"), (1, False, None)]
+
+
+def test_a_predicate_noun_counts_no_one(extractor):
+    text = ("The ministry said 14 Palestinians were killed, among them four children; the "
+            "youngest was a 5-month-old infant.")
+    claims = extractor.extract(text, "2008-02-28").claims
+    assert [c.quantity.value for c in claims] == [14, 4]

@@ -96,7 +96,7 @@ class ClaimBuilder:
         for facts, here in zip(sentences, self._all_sources(sentences), strict=True):
             speaking = [s for s in here if _speaks(s, facts)]
             if speaking:
-                statement = speaking[-1]
+                statement = speaking[-1] if speaking[-1].claims else None
             elif self._background(facts):
                 statement = None  # history in the reporter's voice ends the statement
             if statement is not None:
@@ -164,6 +164,7 @@ class ClaimBuilder:
 
     @staticmethod
     def _source_for(pos: int, here: list[Source], statement: Source | None) -> Source | None:
+        here = [s for s in here if s.claims]
         inside = [s for s in here if s.content and s.content[0] <= pos < s.content[1]]
         if inside:
             return min(inside, key=lambda s: s.content[1] - s.content[0])

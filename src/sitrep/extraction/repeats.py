@@ -56,7 +56,7 @@ def _same_figure(a: Claim, b: Claim, title_end: int, lede_end: int = 0) -> bool:
         return False
     if a.quantity.value is None and a.quantity.low is None:
         return False  # vague counts ("dozens") are not figures to compare
-    if a.parent or b.parent or a.subject.actor != b.subject.actor and not (
+    if a.parent and b.parent or a.subject.actor != b.subject.actor and not (
             is_tally(a) or is_tally(b)):  # "1 fatality." names no side of its own
         return False
     headline = b.evidence.start < title_end

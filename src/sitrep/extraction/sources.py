@@ -43,6 +43,7 @@ class Source:
     sentence: int
     cue: tuple[int, int]
     continues: bool = False  # "The statement also said", "it added": the same statement
+    claims: bool = True  # False for a vow or a plan: a speaker, but of no figure
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,10 @@ class SourceResolver:
             if attr.source is None or attr.source[1] <= self.dateline_end:
                 continue  # a dateline ("Sanaa - Saba:") names the agency, not a speaker
             source = self._resolve(attr, sentence)
+            if attr.kind == "intention":
+                # "Israel vowed retaliation after rockets killed ...": another side speaks,
+                # ending the statement before it, but a vow claims no figure
+                source = replace(source, claims=False)
             out.append(source)
             self.history.append(source)
         return out

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from ..quantities import QuantityMention, find_quantities
 from ..quantities import lexicon as quantity_lexicon
-from .base import Figure
+from .base import BE_FORMS, Figure
 from .borrow import _along_with, _comparison, _inherit, _shared_active
 from .counted import _counted, _item, _parent, _subject_span
 from .outcome import _combined, _forecast, _outcome, _outcome_ending_at, _passive_after
@@ -90,6 +90,8 @@ def _article_quantities(doc: Doc, start: int, stop: int) -> list[QuantityMention
     for i in range(start, stop):
         article = doc[i].lower_ in ("a", "an") or doc[i].lower_ == "another" \
             and _killed_object(doc, QuantityMention(i, i + 1, i, 1, "exact"), start)
+        if i > start and doc[i - 1].lower_ in BE_FORMS:
+            continue  # "the youngest was a 5-month-old infant": says who, counts no one
         if not article and doc[i].lower_ != "the":
             continue
         one = QuantityMention(i, i + 1, i, 1, "exact")

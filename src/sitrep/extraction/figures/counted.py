@@ -228,8 +228,10 @@ def _fronted_total(doc: Doc, earlier: list[Figure], start: int) -> int | None:
     """"Of the 66 people hospitalized, five remained in critical condition": the figures
     after a fronted "of the N" are parts of it."""
     first = earlier[0]
-    lead = [t.lower_ for t in doc[start:first.quantity.start]]
-    return 0 if lead in (["of", "the"], ["among", "the"]) else None
+    lead = [t.lower_ for t in doc[start:first.quantity.start]][-2:]
+    after = doc[first.np_end:first.np_end + 2]
+    fronted = lead in (["of", "the"], ["among", "the"]) and any(t.text == "," for t in after)
+    return 0 if fronted else None
 
 
 def _bracketed_total(doc: Doc, earlier: list[Figure], q: QuantityMention, start: int
@@ -263,9 +265,13 @@ def _parent(doc: Doc, q: QuantityMention, start: int, earlier: list[Figure],
     if marked or pronoun:
         return len(earlier) - 1, True
     prev = earlier[-1]
-    gap = [t.lower_ for t in doc[prev.np_end:q.start]]
+    gap = doc[prev.np_end:q.start]
     same_class = counted.item is None or (counted.item.item == "personnel") == (
         prev.item == "personnel")
-    if prev.parent is not None and gap and all(w in ("and", ",") for w in gap) and same_class:
+    # "including 14 in the Gaza Strip and three in the West Bank": the list goes on over
+    # the place of the part before
+    if prev.parent is not None and gap and same_class and gap[-1].lower_ in ("and", ",") \
+            and all(t.lower_ in ("and", ",") or t.pos_ in ("ADP", "DET", "PROPN", "NOUN")
+                    and not t.like_num for t in gap):
         return prev.parent, False
     return None, False
