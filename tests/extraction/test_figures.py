@@ -249,3 +249,33 @@ def test_parts_in_brackets_and_a_toll_of_the_dead_and_wounded(nlp):
 ])
 def test_slashes_brackets_and_hospitals(nlp, text, expected):
     assert read(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # people named one by one and joined: each is one
+    ("The officer and her daughter died.", [(2, "personnel", "killed")]),
+    ("The district head and his bodyguard were killed and 2 were wounded.",
+     [(2, "personnel", "killed"), (2, "personnel", "wounded")]),
+    ("Four Maoist cadres and a police sub-inspector were killed in an exchange of fire.",
+     [(5, "personnel", "killed")]),
+    # "both" counts two; "both X and Y" joins two phrases and counts nothing
+    ("Both victims died in hospital.", [(2, "personnel", "killed")]),
+    ("Both soldiers and civilians were killed in the strike.", []),
+    ("The clashes left hundreds of fighters on both sides dead.", []),
+    # a count that shares the noun of the next one: "25 fighters and 6 military fatalities"
+    ("The clash resulted in 25 rebel fighters and 6 military fatalities.",
+     [(25, "personnel", "killed"), (6, "personnel", "killed")]),
+    # telegraphic tolls: each number has its own word
+    ("1 killed 3 injured.", [(1, "personnel", "killed"), (3, "personnel", "wounded")]),
+    # a resultative: the victims stand between the verb and "to death"
+    ("The border guards shot two men to death near the river.",
+     [(2, "personnel", "killed")]),
+    # the doers of a passive, and a verb that goes on without its own subject, count no one
+    ("A man was abducted by four men and stabbed to death.",
+     [(1, "personnel", "captured")]),
+    # an armed group's acronym is no verb: "five IS hideouts" are places, not people
+    ("PMF forces destroyed five IS hideouts and killed 7 militants.",
+     [(7, "personnel", "killed")]),
+])
+def test_people_joined_both_shared_nouns_and_telegraphic_tolls(nlp, text, expected):
+    assert read(nlp, text) == expected

@@ -115,8 +115,10 @@ class Selector:
         things = sorted({w.lower() for w in things if w}, key=len, reverse=True)
         article = r"\b(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:" + "|".join(
             re.escape(w) for w in things) + r")" if things else r"(?!)"
-        self._number = re.compile(r"\d|" + _words_pattern(numbers).pattern + "|" + article,
-                                  re.IGNORECASE)
+        # "both victims", "the officer and her daughter": people counted without a number
+        joined = r"\bboth\b|\band\s+(?:his|her|their)\s"
+        self._number = re.compile(r"\d|" + _words_pattern(numbers).pattern + "|" + article
+                                  + "|" + joined, re.IGNORECASE)
         self._loss = _words_pattern(losses)
         self._violence = _words_pattern(violence)
         self._talk = _words_pattern(talk)

@@ -25,8 +25,17 @@ from ..quantities import QuantityMention, find_quantities
 from ..quantities import lexicon as quantity_lexicon
 from .base import BE_FORMS, Figure
 from .borrow import _along_with, _comparison, _inherit, _shared_active
-from .counted import _counted, _item, _parent, _subject_span
-from .outcome import _combined, _forecast, _outcome, _outcome_ending_at, _passive_after
+from .counted import _counted, _item, _np_extent, _outcome_in, _parent, _subject_span
+from .joined import joined_people, with_one_after
+from .outcome import (
+    _combined,
+    _forecast,
+    _outcome,
+    _outcome_ending_at,
+    _passive_after,
+    resultative,
+    to_death,
+)
 
 LOSS_VERBS = frozenset({"lose", "suffer", "sustain", "incur"})
 
@@ -38,7 +47,8 @@ def find_figures(doc: Doc, sent: Span | None = None, skip: frozenset[int] = froz
                  ) -> list[Figure]:
     """All loss figures in a sentence (the whole Doc by default)."""
     start, stop = (sent.start, sent.end) if sent is not None else (0, len(doc))
-    quantities = find_quantities(doc, start, stop, skip) + _article_quantities(doc, start, stop)
+    quantities = find_quantities(doc, start, stop, skip) + _article_quantities(doc, start, stop) \
+        + joined_people(doc, start, stop)
     quantities.sort(key=lambda q: q.num_start)
     figures: list[Figure] = []
     for q in quantities:
@@ -46,7 +56,8 @@ def find_figures(doc: Doc, sent: Span | None = None, skip: frozenset[int] = froz
             continue  # "17 of 20 drones": the 20 is part of the first figure's phrase
         figure = _figure(doc, q, start, stop, figures)
         if figure is not None and not _forecast(doc, figure, start):
-            figures.append(_with_the_one_before(doc, figure, start))
+            figure = with_one_after(doc, _with_the_one_before(doc, figure, start), stop)
+            figures.append(figure)
     return _casualties_against_wounded(doc, figures)
 
 
@@ -88,6 +99,9 @@ def _article_quantities(doc: Doc, start: int, stop: int) -> list[QuantityMention
     "killed a camel herder": one person, after a verb only people suffer."""
     found = []
     for i in range(start, stop):
+        if doc[i].lower_ == "both":
+            found += _both(doc, i, stop)
+            continue
         article = doc[i].lower_ in ("a", "an") or doc[i].lower_ == "another" \
             and _killed_object(doc, QuantityMention(i, i + 1, i, 1, "exact"), start)
         if i > start and doc[i - 1].lower_ in BE_FORMS:
@@ -104,12 +118,28 @@ def _article_quantities(doc: Doc, start: int, stop: int) -> list[QuantityMention
         if article and counted.item is not None and (head_tag in ("NN", "NNP") or rank) \
                 or (counted.unknown_noun or counted.item is not None and article) \
                 and singular and (_killed_object(doc, one, start)
-                                  or article and _killed_after(doc, counted.np_end, stop)):
+                                  or article and _killed_after(doc, counted.np_end, stop)
+                                  or article and to_death(doc, counted.np_end, stop)):
             found.append(one)  # "killed the driver", "a drug trafficker was killed"
         elif not article and singular and counted.item is not None \
                 and counted.item.item == "personnel" and _killed_object(doc, one, start):
             found.append(one)
     return found
+
+
+def _both(doc: Doc, i: int, stop: int) -> list[QuantityMention]:
+    """"Both victims died", "both were killed": two. "Both soldiers and civilians were
+    killed" joins two phrases and counts no one."""
+    if i > 0 and doc[i - 1].pos_ == "ADP":
+        return []  # "fighters on both sides dead": the sides are where, not who
+    two = QuantityMention(i, i + 1, i, 2, "exact")
+    counted = _counted(doc, two, stop)
+    end = counted.np_end
+    if any(t.lower_ in ("and", ",", "or") for t in doc[i + 1:min(stop, end + 1)]):
+        return []
+    person = counted.item is not None and counted.item.item == "personnel" \
+        or counted.unknown_noun or end == i + 1
+    return [two] if person and _killed_after(doc, end, stop) else []
 
 
 def _killed_after(doc: Doc, i: int, stop: int) -> bool:
@@ -137,6 +167,18 @@ def _killed_object(doc: Doc, q: QuantityMention, start: int) -> bool:
         and doc[word.start].tag_ in ("VBD", "VBN", "VBG")
 
 
+def _noun_ahead(doc: Doc, i: int, stop: int):
+    """"25 rebel fighters and 6 military fatalities": the count before shares the outcome
+    noun that ends the next one."""
+    if i + 1 >= stop or doc[i].lower_ not in ("and", ",") or not doc[i + 1].like_num:
+        return None
+    end = _np_extent(doc, i + 2, stop)
+    noun = _outcome_in(doc, i + 2, end) if end > i + 2 else None
+    if noun is None or noun.role != "noun" or noun.end != end or noun.personnel is None:
+        return None
+    return noun, False, None
+
+
 def _figure(doc: Doc, q: QuantityMention, start: int, stop: int,
             earlier: list[Figure]) -> Figure | None:
     counted = _counted(doc, q, stop)
@@ -151,7 +193,9 @@ def _figure(doc: Doc, q: QuantityMention, start: int, stop: int,
         nation = any(t.ent_type_ == "NORP" or t.tag_ == "NNPS"
                      for t in doc[q.end:counted.np_end])
         item, kind, strict = "personnel", "unknown" if nation else "military", False
-    outcome = _outcome(doc, q, counted, start, stop, item, strict)
+    outcome = _outcome(doc, q, counted, start, stop, item, strict) \
+        or resultative(doc, q, counted.np_end, start, stop) \
+        or _noun_ahead(doc, counted.np_end, stop)
     if outcome is None and strict and parent is None and _opens_list(doc, counted.np_end, stop):
         # "A tank, an infantry fighting vehicle, two cars ... were destroyed"
         outcome = _outcome(doc, q, counted, start, stop, item, False)

@@ -80,7 +80,7 @@ def _without_item(doc: Doc, q: QuantityMention, i: int, np_end: int, stop: int,
         if item is not None and item.item == "personnel":
             post = _post_subject(doc, item.end, stop)
             return _Counted(item, post[1] if post else item.end, (j, item.start), post, True)
-    if i < stop and doc[i].lower_ in BE_FORMS:
+    if i < stop and doc[i].lower_ in BE_FORMS and not _acronym(doc[i]):
         j = i + 1 + (i + 1 < stop and doc[i + 1].pos_ == "DET")
         end = _np_extent(doc, j, stop)
         item = _head_item(doc, j, end, stop)
@@ -105,7 +105,7 @@ def _np_extent(doc: Doc, i: int, stop: int) -> int:
         modifier = tok.tag_ in ("VBN", "VBG") and j + 1 < stop and \
             doc[j + 1].pos_ in ("NOUN", "PROPN", "ADJ")
         if not (tok.pos_ in NP_POS or tok.text in ("-", "/") or tok.text in QUOTES
-                or modifier):  # "15 PKK/YPG terrorists"
+                or modifier or _acronym(tok)):  # "15 PKK/YPG terrorists"
             break
         if tok.lower_ in ("of", "and") or tok.lower_ in HOSTAGE_WORDS and j > i:
             break  # "took 240 people hostage"; but "47 prisoners were killed"
@@ -117,6 +117,13 @@ def _np_extent(doc: Doc, i: int, stop: int) -> int:
     while j > i and doc[j - 1].text in QUOTES:
         j -= 1
     return j
+
+
+def _acronym(tok) -> bool:
+    """"five IS hideouts": a word in capitals in mixed-case text names a group, whatever the
+    tagger made of it (here the verb "is")."""
+    return tok.is_alpha and 1 < len(tok.text) <= 5 and tok.text.isupper() \
+        and not tok.doc.text.isupper()
 
 
 def _model_number(doc: Doc, j: int, stop: int) -> bool:

@@ -67,7 +67,7 @@ def _active_before(doc: Doc, q: QuantityMention, counted: _Counted, start: int):
     while k >= start:
         word = _outcome_ending_at(doc, k + 1)
         if word is not None and word.start >= start and word.role == "verb" \
-                and _usable(doc, word):
+                and _usable(doc, word) and not telegraphic(doc, word, len(doc)):
             # a passive verb right before a figure is inverted word order, common in
             # translations: "were destroyed: 322 aircraft", "was shot down 1 Su-25"
             return word, True, None
@@ -219,7 +219,7 @@ def _passive_after(doc: Doc, i: int, stop: int, strict: bool) -> OutcomeWord | N
             return word if _passive_use(doc, word, np_end, stop) else None
         tok = doc[j]
         low = tok.lower_
-        if low in CLAUSE_STOPS:
+        if low in CLAUSE_STOPS or _verb_goes_on(doc, j, stop):
             return None
         among = _among_the(doc, j, stop)
         if among is not None:
@@ -257,6 +257,16 @@ def _passive_after(doc: Doc, i: int, stop: int, strict: bool) -> OutcomeWord | N
         else:
             return None
     return None
+
+
+def _verb_goes_on(doc: Doc, j: int, stop: int) -> bool:
+    """"abducted by four men and stabbed to death": after a noun, "and" with a verb of its
+    own goes on with the clause's subject, not with the noun before it."""
+    if doc[j].lower_ != "and" or j == 0 or j + 1 >= stop \
+            or doc[j - 1].pos_ not in ("NOUN", "PROPN", "NUM"):
+        return False
+    word = outcome_at(doc, j + 1, stop)
+    return word is not None and word.start == j + 1 and doc[j + 1].tag_ in ("VBD", "VBN")
 
 
 _PART_MARKS = (("including",), ("among", "them"), ("among", "whom"))
@@ -324,8 +334,36 @@ def _passive_use(doc: Doc, word: OutcomeWord, np_end: int, stop: int) -> bool:
         return True
     if k < np_end and tok.tag_ in ("VBN", "VBD"):
         nxt = doc[word.end] if word.end < stop else None
-        return nxt is None or nxt.pos_ not in ("DET", "NUM", "PRON", "NOUN", "PROPN")
+        return nxt is None or nxt.pos_ not in ("DET", "NUM", "PRON", "NOUN", "PROPN") \
+            or telegraphic(doc, word, stop)
     return False
+
+
+def telegraphic(doc: Doc, word: OutcomeWord, stop: int) -> bool:
+    """"1 killed 3 injured": a number before and a number with its own outcome after the
+    verb. Each number has its word; the verb does not take the next number as its object."""
+    k = word.end
+    if word.start == 0 or not doc[word.start - 1].like_num or k + 1 >= stop \
+            or not doc[k].like_num:
+        return False
+    after = outcome_at(doc, k + 1, stop)
+    return after is not None and after.start == k + 1 and after.role in ("verb", "adj")
+
+
+def to_death(doc: Doc, i: int, stop: int) -> bool:
+    """Does "to death" or "dead" close the phrase ending before token i ("shot two men to
+    death", "shot a man dead")?"""
+    words = [t.lower_ for t in doc[i:min(stop, i + 2)]]
+    return words[:2] == ["to", "death"] or words[:1] == ["dead"]
+
+
+def resultative(doc: Doc, q: QuantityMention, np_end: int, start: int, stop: int):
+    """"shot two men to death", "beat a man to death": the verb before the victims and the
+    result after them make one killing."""
+    k = q.start - 1
+    if k < start or doc[k].pos_ != "VERB" or not to_death(doc, np_end, stop):
+        return None
+    return OutcomeWord(k, k + 1, "killed", None, "verb"), True, None
 
 
 def _skip_pp(doc: Doc, j: int, stop: int) -> int:
