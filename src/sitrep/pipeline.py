@@ -52,6 +52,13 @@ NAME_POPULATION = 1000
 DATELINE_POPULATION = 100_000
 # Actors whose names are never places ("Islamic State Somalia Province", "Al Shabaab").
 _NOT_PLACES = frozenset({"organisation", "armed_group", "armed_forces", "ministry"})
+_ARMED = frozenset({"armed_group", "armed_forces"})
+
+
+def _holding(sentences: list[Sentence], offsets: list[int]) -> list[int]:
+    """The indices of the sentences that hold any of the (sorted) offsets."""
+    starts = [s.start for s in sentences]
+    return sorted({bisect.bisect_right(starts, o) - 1 for o in offsets} - {-1})
 _TRUECASED = Flag("truecased", "the report is written in capitals; sitrep restored ordinary "
                   "case before reading it (spans quote the text as written; their "
                   "'truecased' field gives the case sitrep read)")
@@ -129,7 +136,9 @@ class Extractor:
         head = prepared.document
         sentences = split(text, self.nlp.tokenizer, ends=[
             _title_end(text, head.title), head.dateline.span.end if head.dateline.span else 0])
-        facts, parts = self._analyse(text, sentences, dates, prepared.document.title, clock)
+        armed = _holding(sentences, [m.start for m in mentions if m.kind in _ARMED])
+        facts, parts = self._analyse(text, sentences, dates, prepared.document.title, clock,
+                                     armed)
         clock.check("places")
         # sentences the parser skipped still name places ("protesters gathered in X"):
         # read them with the tokenizer alone (place words, capitalised names)
@@ -230,17 +239,21 @@ class Extractor:
         return self.actors.umbrella(code) or code
 
     def _analyse(self, text: str, sentences: list[Sentence], dates, title: str | None,
-                 clock: budget.Budget) -> tuple[list[SentenceFacts], list]:
+                 clock: budget.Budget, armed: Iterable[int] = ()
+                 ) -> tuple[list[SentenceFacts], list]:
         """Parse the sentences that can hold a claim or a violent event; if they do hold
         one, the report is about a conflict and its statements are parsed too."""
         texts = [s.text for s in sentences]
         headline = 0 if sentences and texts[0].strip() == title else None
-        core = [i for i in self.selector.core_indices(texts) if i != headline]
+        core = [i for i in self.selector.core_indices(texts, armed) if i != headline]
         found = self._parse(text, sentences, core, dates, clock)
         conflict = any(f.figures or any(t.type == "ASSAULT" and t.mode for t in f.triggers)
                        for f, _p in found.values())
-        talk = [i for i in self.selector.talk_indices(texts, core, everywhere=conflict)
-                if i not in found and i != headline]
+        # statements near a loss or deed, all of them in a conflict report, and those of
+        # armed actors ("Al Shabaab reached an agreement")
+        talk = sorted(set(self.selector.talk_indices(texts, core, everywhere=conflict))
+                      | {i for i in armed if self.selector.talks(texts[i])})
+        talk = [i for i in talk if i not in found and i != headline]
         found.update(self._parse(text, sentences, talk, dates, clock))
         ordered = [found[i] for i in sorted(found)]
         return [f for f, _p in ordered], [p for _f, p in ordered]
@@ -379,8 +392,10 @@ def _selector() -> Selector:
     from .extraction.quantities import lexicon as quantity_lexicon
 
     numbers = set(UNITS) | set(SCALES) | set(quantity_lexicon()["vague"])
-    losses = {p[0] for p in lexicon.outcomes()} | {"toll", "casualt", "dead", "death"}
+    losses = {_telling(p) for p in lexicon.outcomes()} | {"toll", "casualt", "dead", "death",
+                                                          "fatally"}
     losses |= {row["form"] for row in tsv_rows("irregular_verbs.tsv") if row["lemma"] in losses}
+    losses -= {None}
     things = {p[-1] for p in lexicon.items()}  # "a tank", "a police officer" are counts
     things |= {"soldier", "civilian", "child", "fighter", "person", "man", "woman", "pilot"}
     events = event_lexicon()
@@ -388,15 +403,22 @@ def _selector() -> Selector:
     # they count only in reports that have violence or losses at all
     loose = {"war", "conflict", "hostilities", "attack", "fight", "battle", "assault",
              "offensive"}
+    # cue words that are also everyday words ("arrive", "rally", "beat") send a sentence
+    # only beside an armed party or a crowd
+    loose |= {row["word"] for row in tsv_rows("selector_loose.tsv")}
     violence = {_cue_word(k) for (k, _role), (kind, _m, _a) in events.items()
                 if kind in DEEDS} - loose - {None}
+    irregular = tsv_rows("irregular_verbs.tsv")  # "withdrew", "fought", "shot"
+    violence |= {row["form"] for row in irregular if row["lemma"] in violence}
+    loose |= {row["form"] for row in irregular if row["lemma"] in loose}
     cues = attribution_lexicon()
     talk = {w for w, kind in {**cues.verbs, **cues.nouns}.items() if kind == "statement"}
     talk |= {p.split()[0] for p in cues.preps}
     talk |= {k.split("_")[0].split()[0] for (k, _role), (kind, _m, _a) in events.items()
              if kind not in DEEDS}
     talk |= {"said", "says", "told", "according", "wrote", "added"} | loose
-    armed = {w for w, (kind, people) in party_words().items() if kind == "armed" and people}
+    armed = {w for w, (kind, people) in party_words().items()
+             if kind in ("armed", "crowd") and people}
     return Selector(numbers, losses, violence, talk, things, loose=loose, armed=armed)
 
 
@@ -405,6 +427,17 @@ def _selector() -> Selector:
 _PARTICLES = frozenset({"up", "off", "on", "to", "in", "out", "down", "at", "upon", "with",
                         "over"})
 _COMMON_VERB = 200_000  # pyspellchecker count; "set", "place", "throw" are above it
+
+
+# words that carry no loss of their own in a loss phrase ("in critical condition", "go
+# missing", "take prisoner"): the phrase's other words select the sentence
+_LIGHT = frozenset({"in", "go", "take", "put", "get", "be", "out", "of"})
+
+
+def _telling(phrase: tuple[str, ...]) -> str | None:
+    """The word of a loss phrase that sends a sentence to the parser."""
+    words = [w for w in phrase if w not in _LIGHT]
+    return words[0] if words else None
 
 
 def _cue_word(phrase: str) -> str | None:

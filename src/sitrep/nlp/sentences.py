@@ -93,9 +93,17 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _words_pattern(words: Iterable[str]) -> re.Pattern:
+    """Word beginnings: "kill" finds "killed"; a final consonant + "y" also finds "-ied"
+    ("rally" finds "rallied")."""
     alternatives = sorted({w.lower() for w in words if w}, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in alternatives) + r")",
+    return re.compile(r"\b(?:" + "|".join(_stem(w) for w in alternatives) + r")",
                       re.IGNORECASE)
+
+
+def _stem(word: str) -> str:
+    if len(word) > 3 and word.endswith("y") and word[-2] not in "aeiou":
+        return re.escape(word[:-1]) + "(?:y|i)"
+    return re.escape(word)
 
 
 class Selector:
@@ -133,8 +141,16 @@ class Selector:
             self._loose is not None and self._armed is not None
             and bool(self._loose.search(sentence)) and bool(self._armed.search(sentence)))
 
-    def core_indices(self, sentences: list[str]) -> list[int]:
-        return [i for i, s in enumerate(sentences) if self.core(s)]
+    def core_indices(self, sentences: list[str], armed: Iterable[int] = ()) -> list[int]:
+        """Sentences that can hold a claim or a violent event; ``armed`` are those that name
+        an armed actor ("Al Shabaab took control"), where an everyday cue word counts."""
+        armed = set(armed)
+        return [i for i, s in enumerate(sentences) if self.core(s) or i in armed
+                and self._loose is not None and self._loose.search(s)]
+
+    def talks(self, sentence: str) -> bool:
+        """Does it report or talk ("said", "agreed", "called on")?"""
+        return bool(self._talk.search(sentence))
 
     def talk_indices(self, sentences: list[str], core: list[int], *, everywhere: bool
                      ) -> list[int]:
