@@ -844,7 +844,9 @@ def _far_from_home(c: Candidate, context: _Context) -> bool:
     in none of them and more than REPAIR_KM from each."""
     home = [a for a in context.settled.values() if a.country == c.country
             and a.feature in SETTLED_FEATURES and a.lat is not None and a.id != c.id]
-    return c.lat is not None and bool(home) and not any(
+    if c.lat is None or c.population >= LARGE_TOWN:  # a large unit is no village's namesake
+        return False
+    return bool(home) and not any(
         _km(a, c) < REPAIR_KM or (a.feature == "admin1" and c.admin1 == a.name) for a in home)
 
 
