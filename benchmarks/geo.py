@@ -3,7 +3,8 @@
 Usage::
 
     python -m benchmarks.geo --corpus ../shared/eval/geo/TR-News.xml [--json] [--limit N]
-                             [--gazetteer PATH] [--demonyms | --no-demonyms] [--errors]
+                             [--split all|tune|check] [--gazetteer PATH]
+                             [--demonyms | --no-demonyms] [--errors FILE]
 
 Formats (detected from the XML): TR-News / LGL (``<article><text>`` with ``<toponyms>``:
 ``<phrase> <start> <end> <gaztag geonameid=...><lat><lon>``) and GeoVirus
@@ -24,6 +25,9 @@ Measures (fractions 0..1):
   ``recall``, ``f1``; ``acc161`` over the matched pairs with gold coordinates; ``n`` gold
   toponyms. TR-News annotates demonyms ("Turkish") as toponyms, so they are predicted for
   that format unless ``--no-demonyms``.
+
+``--split tune`` keeps articles 1, 2, 4, 5, ...; ``--split check`` every third article (3, 6,
+9, ...), held back from tuning (as ``benchmarks.acled``).
 """
 
 from __future__ import annotations
@@ -127,6 +131,13 @@ def parse_corpus(root: ET.Element) -> tuple[str, list[Article]]:
     return fmt, articles
 
 
+def split_articles(articles: list[Article], split: str) -> list[Article]:
+    """``tune``: all but every third article; ``check``: every third (3, 6, 9, ...)."""
+    if split == "all":
+        return articles
+    return [a for i, a in enumerate(articles, 1) if (i % 3 == 0) == (split == "check")]
+
+
 def _error_km(t: Toponym, place) -> float:
     if place is None or place.lat is None or t.lat is None or t.lon is None:
         return MISS_KM
@@ -205,6 +216,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="a corpus XML file, or a folder of them")
     parser.add_argument("--json", action="store_true", help="print only the JSON result")
     parser.add_argument("--limit", type=int, default=None, help="first N articles only")
+    parser.add_argument("--split", choices=("all", "tune", "check"), default="all",
+                        help="tune: all but every third article; check: every third")
     parser.add_argument("--gazetteer", type=Path, default=None, help="gazetteer file")
     parser.add_argument("--demonyms", action=argparse.BooleanOptionalAction, default=None,
                         help="predict demonyms as toponyms (default: on for TR-News/LGL)")
@@ -222,11 +235,13 @@ def main(argv: list[str] | None = None) -> int:
     if not articles:
         print(f"{args.corpus}: no readable articles", file=sys.stderr)
         return 2
+    articles = split_articles(articles, args.split)
     articles = articles[: args.limit] if args.limit else articles
     gazetteer = Gazetteer.open(args.gazetteer)
     print(f"{args.corpus.name}: {len(articles)} articles ({fmt})", file=sys.stderr)
     errors: list[str] = []
-    result: dict = {"corpus": args.corpus.name, "format": fmt, "articles": len(articles),
+    result: dict = {"corpus": args.corpus.name, "format": fmt, "split": args.split,
+                    "articles": len(articles),
                     "resolution": score_resolution(articles, gazetteer, errors)}
     if args.end_to_end:
         demonyms = fmt == "trnews" if args.demonyms is None else args.demonyms

@@ -149,7 +149,8 @@ class Extractor:
             parts, text, self.gazetteer, skimmed=skimmed,
             countries=[c for c in about if self.actors.is_state(c)],
             dateline=prepared.document.dateline.place,
-            not_places=[(m.start, m.end) for m in mentions if m.kind in _NOT_PLACES]))
+            not_places=[(m.start, m.end) for m in mentions if m.kind in _NOT_PLACES],
+            actors=[(m.code, text[m.start:m.end]) for m in mentions]))
         clock.check("start of the fighting")
         anchor = find_anchor(text, [(s.start, s.end) for s in sentences], dates)
         context = parties.context(

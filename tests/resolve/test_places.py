@@ -276,3 +276,50 @@ def test_an_acronym_is_no_town(nlp, gazetteer):
     text = "On 5 May 2020, QSD arrested a number of young men in Raqqa, Syria."
     found = find_places(nlp(text), gazetteer)
     assert not [m for m in found if m.text == "QSD" and m.place is not None]
+
+
+def _found(nlp, gazetteer, text: str, **kwargs) -> dict:
+    from sitrep.resolve.places import find_places_in_parts
+
+    return {m.text: m for m in find_places_in_parts([(0, nlp(text))], text, gazetteer,
+                                                    **kwargs)}
+
+
+def test_a_mission_or_armed_group_places_the_report_in_its_theatre(nlp, gazetteer):
+    # The OSCE SMM worked on the Donbas contact line: a village it names is read in
+    # Ukraine, though the report names no country.
+    text = "The OSCE SMM observed 6 explosions near Shyrokyne."
+    alone = _found(nlp, gazetteer, text).get("Shyrokyne")
+    assert alone is None or alone.place is None
+    found = _found(nlp, gazetteer, text, actors=[("OSCE", "OSCE SMM")])["Shyrokyne"]
+    assert (found.place.country, found.place.admin1) == ("UKR", "Donetsk Oblast")
+    # The OSCE itself works in many countries: its code alone sets no area.
+    other = _found(nlp, gazetteer, text, actors=[("OSCE", "OSCE")]).get("Shyrokyne")
+    assert other is None or other.place is None
+
+
+def test_a_region_named_by_a_direction_alone_is_read_in_the_report_area(gazetteer):
+    text = "Clashes were reported in Central."
+    span = [(text.index("Central"), text.index("Central") + 7)]
+    (alone,) = resolve_mentions(text, span, gazetteer)
+    assert alone.place is None and "direction" in alone.why
+    (ghana,) = resolve_mentions(text, span, gazetteer, countries=["GHA"])
+    assert (ghana.place.country, ghana.place.feature) == ("GHA", "admin1")
+
+
+def test_a_part_of_a_town_is_never_a_namesake_far_from_the_town(nlp, gazetteer):
+    text = "In Salvador, Bahia, a man was shot to death in Periperi neighborhood."
+    found = _found(nlp, gazetteer, text)
+    assert found["Salvador"].place.country == "BRA"
+    part = found["Periperi"]
+    assert part.place is None and "part of a town" in part.why
+    inside = _found(nlp, gazetteer, "Protesters marched in Alsancak neighborhood of Izmir.")
+    assert inside["Alsancak"].place is None
+    assert inside["Alsancak"].where.name == "İzmir"  # it lies in Izmir, the text says
+
+
+def test_a_name_where_a_place_stands_is_read_as_a_large_town(nlp, gazetteer):
+    # The small model tags "Ahvaz" as an organisation; after "in" it is the city.
+    text = "Laid-off workers of the drilling company held a protest in Ahvaz on Monday."
+    found = _found(nlp, gazetteer, text)
+    assert found["Ahvaz"].place.country == "IRN"

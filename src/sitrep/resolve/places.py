@@ -16,6 +16,7 @@ above ``REPAIR_THRESHOLD`` and never for ordinary English words.
 from __future__ import annotations
 
 import bisect
+import functools
 import math
 import re
 from collections import Counter
@@ -23,6 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from ..datafiles import tsv_rows
 from ..records import Place, Span
 from . import names
 from .gazetteer import Candidate, Gazetteer, prior
@@ -33,14 +35,27 @@ if TYPE_CHECKING:
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|of|near|at|from|to|outside|around)\s+(?:the\s+)?$",
                               re.I)
+# Where a name stands as the place something happened ("protested in Ahvaz"): a name the
+# model took for an organisation or missed is read as a place there if it is a large town
+# or lies in the report's area.
+_AT_PLACE = re.compile(r"\b(?:in|near|at|outside|around)\s+(?:the\s+)?$", re.I)
 # Entity labels that may hide a place name the model mislabelled ("Naka" as ORG).
 MAYBE_PLACE_LABELS = frozenset({"ORG", "PERSON", "NORP"})
-# Words after a name that say it is a place, and which kind of place.
-AREA_WORDS = frozenset({"area", "region", "district", "province", "oblast", "governorate",
-                        "state", "county", "raion", "rayon", "zone", "sector", "direction",
-                        "front", "valley", "corridor", "territory", "prefecture"})
-TOWN_WORDS = frozenset({"city", "town", "village", "settlement", "township"})
-PLACE_WORDS = AREA_WORDS | TOWN_WORDS
+# Labels the small model gives to runs of capitalised words it cannot place ("the Spanish
+# Consulate in Tangier (Tangier" as an EVENT): the names inside are still read.
+TRANSPARENT_LABELS = frozenset({"EVENT", "WORK_OF_ART", "LAW", "PRODUCT"})
+
+
+def _place_words(kind: str) -> frozenset[str]:
+    return frozenset(r["word"] for r in tsv_rows("place_words.tsv") if r["kind"] == kind)
+
+
+# Words after a name that say it is a place, and which kind of place (data/place_words.tsv).
+AREA_WORDS = _place_words("area")
+TOWN_WORDS = _place_words("town")
+PART_WORDS = _place_words("part")  # a part of a town: "Tombo neighbourhood of Freetown"
+COMPASS_WORDS = _place_words("compass")
+PLACE_WORDS = AREA_WORDS | TOWN_WORDS | PART_WORDS
 DATELINE = "dateline"  # the cue of a name that opens the text or a line in capitals
 LARGE_TOWN = 100_000
 LARGE_TOWN_BONUS = 1.0
@@ -79,6 +94,10 @@ CLOSE_BONUS = 1.5
 CLOSE_KM = 50.0
 NEIGHBOUR_READINGS = 5
 LOCAL_FEATURES = frozenset({"city", "admin2", "facility"})
+# Settled places a part of a town or a repaired name must lie near (km).
+SETTLED_FEATURES = LOCAL_FEATURES | {"admin1"}
+PART_KM = 50.0
+REPAIR_KM = 200.0
 
 
 @dataclass(frozen=True)
@@ -184,6 +203,7 @@ def find_places_in_parts(
     countries: Sequence[str] = (), dateline: str | None = None,
     not_places: Sequence[tuple[int, int]] = (),
     skimmed: Sequence[tuple[int, Doc]] = (),
+    actors: Sequence[tuple[str | None, str]] = (),
 ) -> list[PlaceMention]:
     """``find_places`` over a document parsed in pieces (``(offset, doc)`` pairs whose
     ``doc.text == text[offset:...]``): names are found piece by piece, then resolved
@@ -191,7 +211,9 @@ def find_places_in_parts(
     spans that name something else (an armed group, an organisation); a name overlapping
     one is no place ("Islamic State Somalia Province"). ``skimmed``: pieces only tokenized
     (the parser skipped them); their names before place words are looked up but never
-    repaired (the sound-alike search is the costly step)."""
+    repaired (the sound-alike search is the costly step). ``actors``: (code, written name)
+    of the actors the report names; the areas where those groups and missions fight or
+    work (data/place_theatres.tsv) join the report's area."""
     spans: list[_Span] = []
     extra: Counter = Counter()
     for offset, doc in parts:
@@ -204,7 +226,8 @@ def find_places_in_parts(
     spans.sort(key=lambda s: (s.start, -s.end))
     spans = _outside(spans, sorted(not_places))
     return _resolve_all(_drop_nested(spans), text, gazetteer, countries=countries,
-                        dateline=dateline, demonyms=False, extra_countries=extra)
+                        dateline=dateline, demonyms=False, extra_countries=extra,
+                        actors=actors)
 
 
 def _outside(spans: list[_Span], taken: list[tuple[int, int]]) -> list[_Span]:
@@ -253,9 +276,11 @@ def _given_span(text: str, start: int, end: int, gazetteer: Gazetteer) -> _Span:
 def _resolve_all(
     spans: list[_Span], text: str, gazetteer: Gazetteer, *, countries: Sequence[str],
     dateline: str | None, demonyms: bool, extra_countries: Counter | None = None,
+    actors: Sequence[tuple[str | None, str]] = (),
 ) -> list[PlaceMention]:
     context = _Context(countries=Counter({c: 3 for c in countries}))
     context.countries.update(extra_countries or {})
+    _add_theatres(actors, context, gazetteer)
     if dateline:
         for c in gazetteer.lookup(dateline)[:1]:
             if c.country:
@@ -271,10 +296,15 @@ def _resolve_all(
                   if _is_apposed(before, s, text)}
     _add_named_countries(lookups, context, containers)
     # Names with one clear reading are settled first; their places then count as "nearby".
-    for found in by_name.values():
+    for s in spans:
+        found = lookups[s]
         if found and found[0].lat is not None and (
                 len(found) == 1 or prior(found[0]) - prior(found[1]) >= ANCHOR_GAP):
             context.anchors.setdefault(found[0].id, found[0])
+            if (s.source in ("ner", "given", "cue") or s in containers) \
+                    and s.cue not in PART_WORDS:
+                # read as a place by the model or the text itself, not a capitalised word
+                context.settled.setdefault(found[0].id, found[0])
     _add_neighbours(lookups, context)
     mentions = []
     for i, s in enumerate(spans):
@@ -331,7 +361,8 @@ def _recognise(doc: Doc, cue_source: str = "cue") -> list[_Span]:
         elif ent.label_ in MAYBE_PLACE_LABELS and len(ent) <= 3:
             span = _trim(ent, text, source="maybe")
         else:
-            covered.update(range(ent.start, ent.end))
+            if ent.label_ not in TRANSPARENT_LABELS:
+                covered.update(range(ent.start, ent.end))
             continue
         if span is not None:
             spans[(span.start, span.end)] = span
@@ -446,6 +477,7 @@ class _Context:
 
     countries: Counter
     anchors: dict[int, Candidate] = field(default_factory=dict)  # by record id
+    settled: dict[int, Candidate] = field(default_factory=dict)  # anchors written as places
     regions: Counter = field(default_factory=Counter)  # (country, admin1 name) named
     # (folded name, record id) -> candidate: likely readings of each local name
     neighbours: dict[tuple[str, int], Candidate] = field(default_factory=dict)
@@ -487,11 +519,49 @@ def _add_named_countries(lookups: dict[_Span, list[Candidate]], context: _Contex
         if s.source == "maybe" and s not in containers:
             continue
         top = found[0] if found else None
+        if _by_compass(s.text, found):
+            continue
         if top is not None and top.feature in ("country", "admin1", "region") \
                 and top.match in ("name", "abbrev", "demonym", "variant") and top.country:
             context.countries[top.country] += 1 if top.match in ("demonym", "variant") else 2
             if top.feature == "admin1":
                 context.regions[(top.country, top.name)] += 1
+
+
+@dataclass(frozen=True)
+class _Theatre:
+    countries: tuple[str, ...]
+    regions: tuple[str, ...]  # first-level regions of the first country
+
+
+@functools.cache
+def _theatres() -> dict[str, _Theatre]:
+    """data/place_theatres.tsv by actor code or written alias."""
+    return {r["actor"]: _Theatre(tuple(c for c in r["countries"].split("|") if c),
+                                 tuple(x for x in r["regions"].split("|") if x))
+            for r in tsv_rows("place_theatres.tsv")}
+
+
+def _add_theatres(actors: Sequence[tuple[str | None, str]], context: _Context,
+                  gazetteer: Gazetteer) -> None:
+    """The areas of the groups and missions the report names ("the OSCE SMM": Donetsk and
+    Luhansk oblasts) weigh as a named country (shared among a group's countries) and its
+    regions as named regions; each theatre counts once."""
+    table = _theatres()
+    seen: set[_Theatre] = set()
+    for code, written in actors:
+        theatre = table.get(written) or table.get(code or "")
+        if theatre is None or theatre in seen:
+            continue
+        seen.add(theatre)
+        weight = 2 if len(theatre.countries) == 1 else 1
+        for country in theatre.countries:
+            context.countries[country] += weight
+        for region in theatre.regions:
+            unit = next((c for c in gazetteer.lookup(region) if c.feature == "admin1"
+                         and c.country == theatre.countries[0]), None)
+            if unit is not None:
+                context.regions[(unit.country, unit.name)] += 1
 
 
 def _add_neighbours(lookups: dict[_Span, list[Candidate]], context: _Context) -> None:
@@ -519,7 +589,10 @@ def _resolve(span: _Span, found: list[Candidate], following: _Span | None,
         # place or its container stands
         span = replace(span, source="cue")
     found = _no_acronym_towns(span, found, text)
-    if found and span.source not in ("ner", "given") and not _plausible(span, found, context):
+    located = span.source in ("maybe", "caps") \
+        and _AT_PLACE.search(text, max(0, span.start - 25), span.start) is not None
+    if found and span.source not in ("ner", "given") \
+            and not _plausible(span, found, context, located=located):
         # Names it could be are elsewhere: a garbled local name is likelier than those.
         if span.source != "cue":
             return None
@@ -544,6 +617,18 @@ def _resolve(span: _Span, found: list[Candidate], following: _Span | None,
     elif not _in_area_or_known(found, span, context):
         return _unresolved(span, len(found), why="only small namesakes far from the report's "
                            "area")
+    if _by_compass(span.text, found):
+        # "Dowa (Central)": one of the many regions named by a direction alone
+        found = [c for c in found if c.country in _area(context)]
+        if not found:
+            return _unresolved(span, 0, why="a region named by a direction alone, and none "
+                               "of that name lies in the report's area")
+    if span.cue in PART_WORDS:
+        # "Tombo neighbourhood of Freetown": a part of a town the report names
+        found = [c for c in found if _in_town_named(c, span, context)]
+        if not found:
+            return _unresolved(span, 0, why="a part of a town, and no place of this name lies "
+                               "near the report's other places")
     scored = sorted(((_score(c, span, parent, context), c) for c in found),
                     key=lambda sc: -sc[0])
     score, best = scored[0]
@@ -590,6 +675,21 @@ def _in_area_or_known(found: list[Candidate], span: _Span, context: _Context) ->
                or c.population >= LARGE_TOWN for c in found)
 
 
+def _by_compass(name: str, found: list[Candidate]) -> bool:
+    """A name made of direction words alone ("Central", "North West") that regions of
+    several countries bear."""
+    words = names.fold(name).split()
+    return bool(words) and all(w in COMPASS_WORDS for w in words) \
+        and len({c.country for c in found}) > 1 and all(c.country for c in found)
+
+
+def _near_settled(c: Candidate, context: _Context, km: float) -> bool:
+    """``c`` lies within ``km`` of a town, district or region the report settles (a name
+    with one clear reading)."""
+    return any(a.id != c.id and a.feature in SETTLED_FEATURES and _km(a, c) < km
+               for a in context.settled.values())
+
+
 def _why(best: Candidate, found: list[Candidate], parent: list[Candidate] | None,
          context: _Context) -> str:
     """Why ``best`` was chosen among ``found`` (Place.why)."""
@@ -632,8 +732,10 @@ def _sound_alikes(span: _Span, found: list[Candidate], gazetteer: Gazetteer,
             if sim >= 0.999 and c.id not in known and c.feature == found[0].feature]
 
 
-def _plausible(span: _Span, found: list[Candidate], context: _Context) -> bool:
-    """Whether a name found outside place entities is worth reporting as a place."""
+def _plausible(span: _Span, found: list[Candidate], context: _Context, *,
+               located: bool = False) -> bool:
+    """Whether a name found outside place entities is worth reporting as a place.
+    ``located``: written where a place stands ("protested in Ahvaz")."""
     top = found[:MAX_CANDIDATES]
     if any(c.match in ("mt", "abbrev") for c in top):
         return True
@@ -642,6 +744,9 @@ def _plausible(span: _Span, found: list[Candidate], context: _Context) -> bool:
     if any(c.match == "name" and (c.feature in MAJOR_FEATURES or (
             c.feature == "admin1" and (not context.countries or c.country in context.countries)))
            for c in top):
+        return True
+    if located and not _is_common(span.text) and any(
+            c.population >= LARGE_TOWN or c.country in context.countries for c in top):
         return True
     if span.source == "maybe" or _is_common(span.text):
         return False
@@ -713,11 +818,36 @@ def _repair_mention(span: _Span, gazetteer: Gazetteer, context: _Context,
     if fixed is None:
         return _unresolved(span, 0) if span.source in ("ner", "cue", "given") else None
     candidate = fixed.candidate
+    if span.cue in PART_WORDS and not _in_town_named(candidate, span, context):
+        return _unresolved(span, 0, why="a part of a town, and no place of this name lies "
+                           "near the report's other places")
+    if candidate.feature in LOCAL_FEATURES and _far_from_home(candidate, context):
+        # "Renascenca neighborhood" in a report from Teresina is not Renascença, 2,500 km away
+        return _unresolved(span, 0, why="its nearest sound-alike lies far from the report's "
+                           "other places")
     if candidate.feature in ("admin1", "admin2") and span.cue not in AREA_WORDS:
         seats = [c for c, sim in gazetteer.fuzzy(span.text, countries=countries, limit=10)
                  if sim >= fixed.similarity - REPAIR_MARGIN]
         candidate = _prefer_seat(candidate, seats, span)
     return _mention(span, candidate, repaired=True, score=fixed.similarity, candidates=1)
+
+
+def _in_town_named(c: Candidate, span: _Span, context: _Context) -> bool:
+    """A part of a town ("Periperi neighborhood") lies in or beside a town the report
+    names: a settled place or a reading of another local name within PART_KM."""
+    return c.id in context.settled or _near_settled(c, context, PART_KM) \
+        or context.has_neighbour(c, names.fold(span.text))
+
+
+def _far_from_home(c: Candidate, context: _Context) -> bool:
+    """The report settles towns, districts or regions in ``c``'s country and ``c`` lies
+    in none of them and more than REPAIR_KM from each."""
+    home = [a for a in context.settled.values() if a.country == c.country
+            and a.feature in SETTLED_FEATURES and a.lat is not None and a.id != c.id]
+    if c.lat is None or c.population >= LARGE_TOWN:  # a large unit is no village's namesake
+        return False
+    return bool(home) and not any(
+        _km(a, c) < REPAIR_KM or (a.feature == "admin1" and c.admin1 == a.name) for a in home)
 
 
 def _mention(span: _Span, c: Candidate, *, repaired: bool, score: float,
