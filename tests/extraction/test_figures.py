@@ -279,3 +279,31 @@ def test_slashes_brackets_and_hospitals(nlp, text, expected):
 ])
 def test_people_joined_both_shared_nouns_and_telegraphic_tolls(nlp, text, expected):
     assert read(nlp, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the parse joins a subject to its loss verb across a relative clause or an "of" phrase
+    ("Two suspected militants who police said were involved in the drug trade were shot "
+     "dead in a firefight.", [(2, "personnel", "killed")]),
+    ("A cadre of the Maoist party was killed in an exchange of fire.",
+     [(1, "personnel", "killed")]),
+    ("A man from Saqba died as a result of torture in the prison.",
+     [(1, "personnel", "killed")]),
+    # the subject of an active verb is the doer, not a loss
+    ("Two gunmen from the gang killed a shopkeeper.", [(1, "personnel", "killed")]),
+    ("A security guard fatally shot a man at the filling station.",
+     [(1, "personnel", "killed")]),
+    ("A prisoner was pronounced dead after being held at the centre.",
+     [(1, "personnel", "killed")]),
+    ("The body of a former alderman was found in the neighborhood.",
+     [(1, "personnel", "killed")]),
+    ("An old man's body was found in the town with gunshot marks.",
+     [(1, "personnel", "killed")]),
+    ("A woman was killed and her body was found inside a car.",
+     [(1, "personnel", "killed")]),
+    ("Two people who had committed a robbery were lynched.", [(2, "personnel", "killed")]),
+    ("A drug suspect and his companion, a gang leader, were killed during a raid.",
+     [(2, "personnel", "killed")]),
+])
+def test_subjects_the_parse_joins_to_their_loss_and_bodies_found(nlp, text, expected):
+    assert read(nlp, text) == expected

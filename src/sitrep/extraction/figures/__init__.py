@@ -26,7 +26,7 @@ from ..quantities import lexicon as quantity_lexicon
 from .base import BE_FORMS, Figure
 from .borrow import _along_with, _comparison, _inherit, _shared_active
 from .counted import _counted, _item, _np_extent, _outcome_in, _parent, _subject_span
-from .joined import joined_people, with_one_after
+from .joined import found_bodies, joined_people, owner_end, subject_of_loss, with_one_after
 from .outcome import (
     _combined,
     _forecast,
@@ -35,6 +35,7 @@ from .outcome import (
     _passive_after,
     resultative,
     to_death,
+    verb_of,
 )
 
 LOSS_VERBS = frozenset({"lose", "suffer", "sustain", "incur"})
@@ -47,9 +48,11 @@ def find_figures(doc: Doc, sent: Span | None = None, skip: frozenset[int] = froz
                  ) -> list[Figure]:
     """All loss figures in a sentence (the whole Doc by default)."""
     start, stop = (sent.start, sent.end) if sent is not None else (0, len(doc))
+    bodies = found_bodies(doc, start, stop)
     quantities = find_quantities(doc, start, stop, skip) + _article_quantities(doc, start, stop) \
-        + joined_people(doc, start, stop)
-    quantities.sort(key=lambda q: q.num_start)
+        + joined_people(doc, start, stop) + bodies
+    # at one start, the widest first: "a suspect and his companion" before "a suspect"
+    quantities.sort(key=lambda q: (q.num_start, -q.end))
     figures: list[Figure] = []
     for q in quantities:
         if figures and figures[-1].quantity.start <= q.start < figures[-1].np_end:
@@ -57,6 +60,8 @@ def find_figures(doc: Doc, sent: Span | None = None, skip: frozenset[int] = froz
         figure = _figure(doc, q, start, stop, figures)
         if figure is not None and not _forecast(doc, figure, start):
             figure = with_one_after(doc, _with_the_one_before(doc, figure, start), stop)
+            if q in bodies:
+                figure = replace(figure, np_end=owner_end(doc, figure))
             figures.append(figure)
     return _casualties_against_wounded(doc, figures)
 
@@ -119,12 +124,21 @@ def _article_quantities(doc: Doc, start: int, stop: int) -> list[QuantityMention
                 or (counted.unknown_noun or counted.item is not None and article) \
                 and singular and (_killed_object(doc, one, start)
                                   or article and _killed_after(doc, counted.np_end, stop)
-                                  or article and to_death(doc, counted.np_end, stop)):
+                                  and not _object_in_clause(doc, counted)
+                                  or article and to_death(doc, counted.np_end, stop)
+                                  or article and subject_of_loss(doc, counted, i, stop)):
             found.append(one)  # "killed the driver", "a drug trafficker was killed"
         elif not article and singular and counted.item is not None \
                 and counted.item.item == "personnel" and _killed_object(doc, one, start):
             found.append(one)
     return found
+
+
+def _object_in_clause(doc: Doc, counted) -> bool:
+    """"two people who had committed a robbery were lynched": the robbery is the object of
+    the clause's verb, not the subject of the loss after it."""
+    end = counted.item.end if counted.item is not None else counted.np_end
+    return end > 0 and doc[end - 1].dep_ in ("dobj", "pobj")
 
 
 def _both(doc: Doc, i: int, stop: int) -> list[QuantityMention]:
@@ -164,7 +178,11 @@ def _killed_object(doc: Doc, q: QuantityMention, start: int) -> bool:
     word = _outcome_ending_at(doc, q.start)
     return word is not None and word.start >= start and word.role == "verb" \
         and word.equipment is None and word.personnel is not None \
-        and doc[word.start].tag_ in ("VBD", "VBN", "VBG")
+        and verb_of(doc, word).tag_ in ("VBD", "VBN", "VBG")
+
+
+def _parsed(word):
+    return (word, False, None) if word is not None else None
 
 
 def _noun_ahead(doc: Doc, i: int, stop: int):
@@ -183,7 +201,8 @@ def _figure(doc: Doc, q: QuantityMention, start: int, stop: int,
             earlier: list[Figure]) -> Figure | None:
     counted = _counted(doc, q, stop)
     if counted.unknown_noun and not (_killed_object(doc, q, start)
-                                     or _killed_after(doc, counted.np_end, stop)):
+                                     or _killed_after(doc, counted.np_end, stop)
+                                     or subject_of_loss(doc, counted, q.start, stop)):
         return None
     parent, marked = _parent(doc, q, start, earlier, counted)
     item, kind = _item(doc, counted, parent, earlier)
@@ -195,7 +214,8 @@ def _figure(doc: Doc, q: QuantityMention, start: int, stop: int,
         item, kind, strict = "personnel", "unknown" if nation else "military", False
     outcome = _outcome(doc, q, counted, start, stop, item, strict) \
         or resultative(doc, q, counted.np_end, start, stop) \
-        or _noun_ahead(doc, counted.np_end, stop)
+        or _noun_ahead(doc, counted.np_end, stop) \
+        or _parsed(subject_of_loss(doc, counted, q.start, stop))
     if outcome is None and strict and parent is None and _opens_list(doc, counted.np_end, stop):
         # "A tank, an infantry fighting vehicle, two cars ... were destroyed"
         outcome = _outcome(doc, q, counted, start, stop, item, False)

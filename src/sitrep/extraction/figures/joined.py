@@ -6,9 +6,9 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ..lexicon import outcome_at
+from ..lexicon import OutcomeWord, outcome_at
 from ..quantities import QuantityMention
-from .base import NP_POS, PASSIVE_GLUE, Figure
+from .base import INTRANSITIVE, NP_POS, PASSIVE_GLUE, Figure, _Counted
 from .counted import _np_extent
 
 if TYPE_CHECKING:
@@ -81,3 +81,56 @@ def with_one_after(doc: Doc, figure: Figure, stop: int) -> Figure:
     if q.value is None:
         return figure
     return replace(figure, quantity=replace(q, value=q.value + 1), np_end=end)
+
+
+def subject_of_loss(doc: Doc, counted: _Counted, q_start: int, stop: int
+                    ) -> OutcomeWord | None:
+    """The parse's reading when the words between a counted phrase and its verb are too
+    many to walk ("two militants who police said were involved in the trade were shot
+    dead", "a cadre of the party was killed"): the phrase's head is the passive subject
+    of a loss verb, or the subject of one that takes no object ("died")."""
+    end = counted.item.end if counted.item is not None else counted.np_end
+    if end <= q_start or end > len(doc):
+        return None
+    head = doc[end - 1]
+    while head.dep_ == "conj" and head.head.i < head.i:
+        head = head.head  # "a suspect and his companion": the first one's role is theirs
+    verb = head.head
+    if verb.i <= head.i or verb.i >= stop:
+        return None
+    passive = head.dep_ == "nsubjpass"
+    if not passive and not (head.dep_ == "nsubj" and verb.lemma_ in INTRANSITIVE):
+        return None
+    word = outcome_at(doc, verb.i, stop)
+    if word is None or word.start != verb.i or word.personnel is None \
+            or word.equipment is not None or word.role not in ("verb", "adj"):
+        return None
+    return word
+
+
+_FINDING = frozenset({"find", "discover", "recover", "retrieve", "dump", "locate"})
+_REMAINS = frozenset({"body", "corpse"})
+
+
+def found_bodies(doc: Doc, start: int, stop: int) -> list[QuantityMention]:
+    """"an old man's body was found", "the body of a man was found": one dead, counted
+    from the body's own words; the words after it (its owner) are part of the count."""
+    found = []
+    for tok in doc[start:stop]:
+        # "a man's body", "the body of a former alderman": the owner is named here; "his
+        # body" and "the body" may repeat a death told before
+        owner = any(c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN") or c.dep_ == "prep"
+                    and c.lower_ == "of" for c in tok.children)
+        if owner and tok.lemma_ in _REMAINS and tok.tag_ == "NN" and tok.dep_ == "nsubjpass" \
+                and tok.head.lemma_ in _FINDING and tok.left_edge.i >= start:
+            found.append(QuantityMention(tok.left_edge.i, tok.i, tok.left_edge.i, 1, "exact"))
+    return found
+
+
+def owner_end(doc: Doc, figure: Figure) -> int:
+    """Where the owner after a body found ends ("the body of a man|"), so that the owner is
+    not counted again."""
+    head = doc[figure.quantity.end]
+    if head.lemma_ not in _REMAINS:
+        return figure.np_end
+    return max(figure.np_end, head.right_edge.i + 1)

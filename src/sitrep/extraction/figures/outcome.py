@@ -42,10 +42,16 @@ def _outcome(doc: Doc, q: QuantityMention, counted: _Counted, start: int, stop: 
     return (after, False, None) if after is not None else None
 
 
+def verb_of(doc: Doc, word: OutcomeWord):
+    """The token that carries an outcome phrase's verb ("shot" of "fatally shot")."""
+    first = doc[word.start]
+    return doc[word.start + 1] if first.pos_ == "ADV" and word.end > word.start + 1 else first
+
+
 def _usable(doc: Doc, word: OutcomeWord) -> bool:
-    pos = doc[word.start].pos_
+    pos = verb_of(doc, word).pos_
     if word.role == "verb":
-        return pos in ("VERB", "ADJ", "AUX") or doc[word.start].tag_ in ("VBN", "VBD", "VBG")
+        return pos in ("VERB", "ADJ", "AUX") or verb_of(doc, word).tag_ in ("VBN", "VBD", "VBG")
     if word.role == "adj":
         return pos in ("ADJ", "VERB", "NOUN")
     return pos in ("NOUN", "PROPN")
@@ -319,10 +325,11 @@ def _after_parenthesis(doc: Doc, j: int, stop: int) -> int:
 def _passive_use(doc: Doc, word: OutcomeWord, np_end: int, stop: int) -> bool:
     """Is the outcome said of what comes before it? "were killed", "died", "12 dead",
     "12 civilians killed in ..." — but not "had destroyed X" or "injured 12 civilians"."""
-    tok = doc[word.start]
+    tok = verb_of(doc, word)
     if word.role == "adj" or tok.lemma_ in INTRANSITIVE:
         return True
-    if word.end - word.start > 1 and doc[word.end - 1].pos_ not in ("ADP", "PART"):
+    if word.end - word.start > 1 and doc[word.end - 1].pos_ not in ("ADP", "PART") \
+            and tok.i == word.start:
         return True  # a verb with its object or complement: "lost their lives", "went missing"
     k = word.start - 1
     while k >= np_end and (doc[k].pos_ == "ADV" or doc[k].text in QUOTES
