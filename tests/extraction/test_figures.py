@@ -304,6 +304,9 @@ def test_people_joined_both_shared_nouns_and_telegraphic_tolls(nlp, text, expect
     ("Two people who had committed a robbery were lynched.", [(2, "personnel", "killed")]),
     ("A drug suspect and his companion, a gang leader, were killed during a raid.",
      [(2, "personnel", "killed")]),
+    # one leader, whatever the name of the movement after him
+    ("Gunmen fatally shot the leader of Pashtun Tahafuz Movement near his house.",
+     [(1, "personnel", "killed")]),
 ])
 def test_subjects_the_parse_joins_to_their_loss_and_bodies_found(nlp, text, expected):
     assert read(nlp, text) == expected

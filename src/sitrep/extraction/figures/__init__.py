@@ -115,7 +115,9 @@ def _article_quantities(doc: Doc, start: int, stop: int) -> list[QuantityMention
             continue
         one = QuantityMention(i, i + 1, i, 1, "exact")
         counted = _counted(doc, one, stop)
-        singular = doc[counted.np_end - 1].tag_ == "NN" if counted.np_end > i + 1 else False
+        # the head says it: "the leader of Pashtun Tahafuz Movement" is one leader
+        head = counted.item.end if counted.item is not None else counted.np_end
+        singular = doc[head - 1].tag_ == "NN" if head > i + 1 else False
         head_tag = doc[counted.item.end - 1].tag_ if counted.item is not None else ""
         # "including a major,": the tagger may call a rank an adjective
         rank = head_tag == "JJ" and counted.item.item == "personnel" \
