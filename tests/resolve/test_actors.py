@@ -248,6 +248,9 @@ def test_affiliations_are_not_the_actor(lex):
         ("Nato allies agreed.", "NATO", "organisation"),
         ("The APU lost 80 servicemen.", "UKR", "armed_forces"),
         ("the Zionist entity bombed Gaza.", "ISR", "state"),
+        # Myanmar's resistance as the wires name it
+        ("Anti-junta fighters attacked the post.", "PDF", "armed_group"),
+        ("An anti-coup fighter from the village said ten died.", "PDF", "armed_group"),
     ],
 )
 def test_groups_and_organisations(lex, text, code, kind):
