@@ -323,3 +323,9 @@ def test_a_name_where_a_place_stands_is_read_as_a_large_town(nlp, gazetteer):
     text = "Laid-off workers of the drilling company held a protest in Ahvaz on Monday."
     found = _found(nlp, gazetteer, text)
     assert found["Ahvaz"].place.country == "IRN"
+
+
+def test_a_name_after_the_countryside_of_stands_where_a_place_stands(nlp, gazetteer):
+    # The small model tags "Aleppo" as a nationality here; the land "of" it is a place.
+    text = "On 3 May 2020, Turkish forces shelled Menagh in the northern countryside of Aleppo."
+    assert _found(nlp, gazetteer, text)["Aleppo"].place.country == "SYR"

@@ -25,6 +25,7 @@ from ..datafiles import tsv_rows
 from ..offsets import ByStart
 from ..records import Claim, Event, EventActor, EventDate, Place, Reporter, Span
 from ..resolve.time import iso_bounds, iso_precision
+from .event_places import event_place
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -49,11 +50,6 @@ HISTORY = re.compile(r"\b(?:after|since|following)\s+the\s+(?:disintegration|col
 RECALLED = re.compile(r"\b(?:let\s+us|let's)\s+(?:recall|remember)\b|\b(?:it\s+(?:should|will|"
                       r"must)\s+be\s+(?:recalled|remembered))\b|\bwe\s+must\s+not\s+forget\b|"
                       r"\bin\s+the\s+past\b", re.I)
-# "460 km northwest of Bogota": a place that measures a distance is not where it happened
-DISTANCE = re.compile(r"\b(?:km|kilometers|kilometres|miles)\s+(?:\w+\s+)?(?:of|from)\s+$",
-                      re.I)
-LOCATIVE = re.compile(r"\b(?:in|at|near|around|outside|inside|over|along|across|into|to|"
-                      r"of)\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}$", re.I)
 WEEKDAY_OR_MONTH = re.compile(r"(?:on\s+|last\s+|this\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)"
                               r"day|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\.?|"
                               r"(?:january|february|march|april|june|july|august|september|"
@@ -609,22 +605,13 @@ class EventBuilder:
         return EventDate(None, None, None)
 
     def _place(self, trigger: Trigger, facts, source) -> Place | None:
-        candidates = [p for p in self.places.starting_in(facts.start, facts.end)
-                      if p.where is not None and self._where_it_happened(p.start, facts.start)]
+        """The place the sentence ties to the event (``event_places``)."""
         content = _content(source, facts)
-        if trigger.type in STATEMENT_TYPES and content:
+        return event_place(
+            self.places.starting_in(facts.start, facts.end), self.text, trigger.cue[0],
+            trigger.recipients, floor=facts.start, deed=trigger.type in ACTIONS,
             # where a demand was made, not the place it is about
-            candidates = [p for p in candidates if not content[0] <= p.start < content[1]]
-        if not candidates:
-            return None
-        return min(candidates, key=lambda p: abs(p.start - trigger.cue[0])).where
-
-    def _where_it_happened(self, start: int, floor: int) -> bool:
-        """A place written after "in", "at", "near" ..., not one a distance is measured from
-        ("460 km northwest of Bogota")."""
-        window = max(floor, start - 30)
-        return (LOCATIVE.search(self.text, window, start) is not None
-                and DISTANCE.search(self.text, window, start) is None)
+            not_in=content if trigger.type in STATEMENT_TYPES else None)
 
     def _background(self, date: EventDate, sentence: str) -> bool:
         """History: a history cue; a date weeks before the report; with no date, the

@@ -35,10 +35,6 @@ if TYPE_CHECKING:
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|of|near|at|from|to|outside|around)\s+(?:the\s+)?$",
                               re.I)
-# Where a name stands as the place something happened ("protested in Ahvaz"): a name the
-# model took for an organisation or missed is read as a place there if it is a large town
-# or lies in the report's area.
-_AT_PLACE = re.compile(r"\b(?:in|near|at|outside|around)\s+(?:the\s+)?$", re.I)
 # Entity labels that may hide a place name the model mislabelled ("Naka" as ORG).
 MAYBE_PLACE_LABELS = frozenset({"ORG", "PERSON", "NORP"})
 # Labels the small model gives to runs of capitalised words it cannot place ("the Spanish
@@ -55,6 +51,12 @@ AREA_WORDS = _place_words("area")
 TOWN_WORDS = _place_words("town")
 PART_WORDS = _place_words("part")  # a part of a town: "Tombo neighbourhood of Freetown"
 COMPASS_WORDS = _place_words("compass")
+# Where a name stands as the place something happened ("protested in Ahvaz", "the
+# countryside of Aleppo"): a name the model took for an organisation or missed is read as a
+# place there if it is a large town or lies in the report's area.
+_AT_PLACE = re.compile(r"\b(?:(?:in|near|at|outside|around)\s+(?:the\s+)?|(?:"
+                       + "|".join(sorted(_place_words("around"))) + r")\s+of\s+(?:the\s+)?)$",
+                       re.I)
 PLACE_WORDS = AREA_WORDS | TOWN_WORDS | PART_WORDS
 DATELINE = "dateline"  # the cue of a name that opens the text or a line in capitals
 LARGE_TOWN = 100_000
@@ -890,6 +892,14 @@ _DASH_AFTER = re.compile(r"\s*[—–-]")
 _LIST_GOES_ON = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?[A-Z]|and\s|or\s|&)")
 # Written so that the next name is only the unit that holds this one.
 _CONTAINER = re.compile(rf"\s*(?:(?:{_WORDS})\s*)?(?:\(|\s(?:in|of)\s)", re.I)
+
+
+def holds(outer: PlaceMention, inner: PlaceMention, text: str) -> bool:
+    """The text writes ``outer`` only to say where ``inner``, the name before it, lies
+    ("Natugo village (Quissanga", "Hermosillo, Sonora", "Jurneyyeh city in Ar-Raqqa")."""
+    return inner.end <= outer.start and _is_contained_by(
+        _Span(inner.start, inner.end, inner.text, cue=inner.cue),
+        _Span(outer.start, outer.end, outer.text), text)
 
 
 def _is_apposed(span: _Span, following: _Span, text: str) -> bool:
