@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import math
 import sqlite3
 from collections.abc import Iterator, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from rapidfuzz import process
@@ -95,7 +94,10 @@ class Gazetteer:
         for country in countries or ("",):
             index = self._fuzzy_index(country)
             for qk in query_keys:
-                for score, place in index.search(qk, _CUTOFF, limit * 5):
+                hits = process.extract(qk, index.choices, scorer=names.key_similarity,
+                                       score_cutoff=0.7, limit=limit * 5)
+                for _choice, score, i in hits:
+                    place = index.places[i]
                     scored[place] = max(scored.get(place, 0.0), score)
         found = {c.id: c for c in self._by_ids(list(scored))}
         ranked = sorted(((found[i], s) for i, s in scored.items() if i in found),
@@ -173,36 +175,10 @@ class Gazetteer:
         return _FuzzyIndex(choices, places)
 
 
-_CUTOFF = 0.7  # the least similarity of a sound-alike
-
-
+@dataclass(frozen=True)
 class _FuzzyIndex:
-    """Name keys grouped by length: a similarity of at least ``cutoff`` (one minus the edit
-    distance over the longer length) is out of reach for keys much longer or shorter than
-    the query, so only the lengths within reach are searched."""
-
-    def __init__(self, choices: list[str], places: list[int]):
-        self.choices, self.places = choices, places
-        self.by_length: dict[int, tuple[list[str], list[int]]] = {}
-        for choice, place in zip(choices, places, strict=True):
-            bucket = self.by_length.setdefault(len(choice), ([], []))
-            bucket[0].append(choice)
-            bucket[1].append(place)
-
-    def search(self, query: str, cutoff: float, limit: int) -> list[tuple[float, int]]:
-        """(similarity, place) of the ``limit`` keys most like ``query``, best first."""
-        shortest = math.ceil(len(query) * cutoff - 1e-9)  # 10 * 0.7 is 7.000000000000001
-        longest = math.floor(len(query) / cutoff + 1e-9)
-        hits: list[tuple[float, int]] = []
-        for length in range(shortest, longest + 1):
-            bucket = self.by_length.get(length)
-            if bucket is None:
-                continue
-            found = process.extract(query, bucket[0], scorer=names.key_similarity,
-                                    score_cutoff=cutoff, limit=limit)
-            hits += [(score, bucket[1][i]) for _choice, score, i in found]
-        hits.sort(key=lambda h: -h[0])
-        return hits[:limit]
+    choices: list[str]
+    places: list[int]
 
 
 def _dedupe(candidates: list[Candidate]) -> list[Candidate]:
