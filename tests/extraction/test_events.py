@@ -191,3 +191,9 @@ def test_observers_of_fire_are_not_its_doers(extractor):
     report = extractor.extract("On 3 May 2021, the monitoring mission observed 40 explosions "
                                "near Zolote.", "2021-05-04")
     assert [e.actors for e in report.events if e.type == "ASSAULT"] == [()]
+
+
+@pytest.mark.parametrize("text", ["He took a shot at the presidency in Kyiv.",
+                                  "The speech drew a burst of applause in Kyiv."])
+def test_a_shot_or_a_burst_that_is_no_gunfire_is_no_event(nlp, text):
+    assert triggers(nlp, text) == []

@@ -304,6 +304,8 @@ def _match(tok: Token):
             return table[(phrase, "noun")], end, "noun"
         if (phrase, "weapon") in table and _used(words[-1]):
             return table[(phrase, "weapon")], end, "weapon"
+        if (phrase, "round") in table:
+            return table[(phrase, "round")], end, "round"
     if nxt is not None and nxt.text == "-" and tok.i + 2 < len(tok.doc):
         joined = f"{tok.lower_}-{tok.doc[tok.i + 2].lemma_.lower()}"  # "shoot-outs", "sit-in"
         if (joined, "noun") in table:
@@ -322,7 +324,9 @@ def _match(tok: Token):
             return table[(lemma, "verb")], tok.i + 1, "verb"
     if tok.pos_ in ("NOUN", "PROPN") and (lemma, "weapon") in table and _used(tok):
         return table[(lemma, "weapon")], tok.i + 1, "weapon"
-    if tok.pos_ == "NOUN" and (lemma, "round") in table:
+    if tok.tag_ == "NNS" and (lemma, "round") in table:
+        # rounds are counted: "40 shots", "shots were fired"; "a shot at the presidency" is
+        # no gunfire
         return table[(lemma, "round")], tok.i + 1, "round"
     if tok.pos_ in ("NOUN", "PROPN") and (lemma, "noun") in table:
         if lemma in CONFLICT_NOUNS and not _happens(tok):
