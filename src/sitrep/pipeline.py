@@ -27,6 +27,7 @@ from .extraction import lexicon, parties
 from .extraction.anchor import find_anchor
 from .extraction.attribution import lexicon as attribution_lexicon
 from .extraction.claims import ClaimBuilder, SentenceFacts
+from .extraction.event_details import detail
 from .extraction.events import EventBuilder, link_claims
 from .extraction.facts import sentence_facts
 from .extraction.history import mark_history
@@ -196,14 +197,14 @@ class Extractor:
                  *_actor_flags(text, mentions), *number_conflicts(claims),
                  *unverified(claims, text, spans),
                  *contradicting_claims(claims)]
-        return Report(
+        return detail(Report(
             document=prepared.document,
             claims=tuple(claims),
             events=tuple(events),
             entities=tuple(_entities(mentions) + _place_entities(places)),
             flags=tuple(flags + _repair_flags(places)),
             claim_pairs=tuple(claim_pairs(claims)),
-        )
+        ), self.actors)
 
     def _is_known_place(self, name: str) -> bool:
         """A place a dateline may name without capitals or a date ("Tripoli: ..."): a

@@ -199,12 +199,46 @@ class EventDate(Record):
 class EventActor(Record):
     actor: str | None
     text: str | None = None
+    people: str | None = None  # a doer's words that name people ("a group of armed men")
 
 
 @dataclass(frozen=True)
 class Reporter(Record):
     actor: str | None = None
     name: str | None = None
+
+
+@dataclass(frozen=True)
+class Victim(Record):
+    """A person or group a deed harmed: "Mayor Jose Garcia", "five peasants"."""
+
+    name: str | None  # a person's name without title ("Jose Garcia")
+    description: str | None  # title or counted words ("mayor", "5 peasants")
+    kind: str  # class of person (event_objects.tsv: civilian, active military, ...)
+    number: str  # "1", "5", "plural", "5-" (at least 5), "~5" (about), "3-7"
+    effect: str | None  # death | injury
+    evidence: Span  # the words that name the victim
+    claim: str | None = None  # the claim that counts them, when a claim does
+    combatant: bool = False  # named as a fighter ("two guerrillas"): no civilian harmed
+
+
+@dataclass(frozen=True)
+class Thing(Record):
+    """A thing a deed hit (a target) or used (an instrument): "the Colombian embassy",
+    "a car bomb"."""
+
+    kind: str  # class (event_objects.tsv: vehicle bomb, commercial, transport vehicle ...)
+    evidence: Span  # the words that name it, with up to two modifiers for a target
+    number: str | None = None  # targets: "1", "3", "plural"
+
+
+@dataclass(frozen=True)
+class Blamed(Record):
+    """An armed group a report blames or credits for a deed, and how sure it is."""
+
+    actor: str
+    evidence: Span  # how the text names the group
+    confidence: str  # claimed | suspected | suspected_by_state | reported
 
 
 @dataclass(frozen=True)
@@ -220,6 +254,18 @@ class Event(Record):
     acled: dict[str, str] | None
     evidence: Span
     id: str = ""
+    # how the report holds the doers responsible: claimed | suspected |
+    # suspected_by_state | reported (as fact)
+    responsibility: str | None = None
+    stage: str | None = None  # of a deed: accomplished | attempted | threatened
+    victims: tuple[Victim, ...] = ()
+    targets: tuple[Thing, ...] = ()
+    damage: str | None = None  # what the deed did to things: destroyed | damaged
+    instruments: tuple[Thing, ...] = ()
+    blamed: tuple[Blamed, ...] = ()  # groups blamed or claiming it, where no doer is coded
+    # with no doer tied to the deed: the first words of its sentence that name people who
+    # could have done it ("guerrillas" in "a bomb the guerrillas had planted exploded")
+    possible_doers: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True)

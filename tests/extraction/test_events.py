@@ -43,8 +43,12 @@ def test_a_verbless_sentence_ends(nlp):
 
 @pytest.mark.parametrize("text,expected", [
     # a verb of harm with no other violent word is the event, its victim the recipient
+    # "shot and killed" share their object: the shooting says how he was killed
     ("Unidentified gunmen shot and killed Mayor Jose Garcia in Medellin.",
-     [("ASSAULT", None, ["Unidentified gunmen"], ["Mayor Jose Garcia"])]),
+     [("ASSAULT", "small-arms", ["Unidentified gunmen"], ["Mayor Jose Garcia"])]),
+    # a passive harm whose victim the parse missed is still harm, and no exchange of fire
+    ("In Petatlan, Guerrero, a man who was the former PRI leader in Petatlan was shot "
+     "dead in Colonia Deportiva.", [("ASSAULT", None, [], [])]),
     # a passive subject is harmed, the "by" phrase does it
     ("Judge Maria Lopez was murdered by terrorists.",
      [("ASSAULT", None, ["terrorists"], ["Judge Maria Lopez"])]),
@@ -86,9 +90,10 @@ def test_claims_link_to_the_deed_their_sentence_tells():
     report = extract("KYIV, March 3, 2024 (AP) — Russian shelling killed five civilians in "
                      "Kharkiv, the governor said. Ukraine said it shot down 12 drones.")
     killed, downed = report.claims
-    (shelling,) = report.events
+    shelling, shot_down = report.events
     assert (killed.quantity.value, killed.event) == (5, shelling.id)
-    assert (downed.quantity.value, downed.event) == (12, None)
+    assert (downed.quantity.value, downed.event) == (12, shot_down.id)
+    assert shot_down.acled["sub_event_type"] == "Disrupted weapons use"
 
 
 @pytest.mark.parametrize("text,event_type,sub_type", [
@@ -104,6 +109,34 @@ def test_claims_link_to_the_deed_their_sentence_tells():
      "Strategic developments", "Change to group/activity"),
     ("On 5 May 2020, unidentified gunmen opened fire on a police checkpoint in Kabul.",
      "Battles", "Armed clash"),
+    # rounds counted with no weapon named: shots are an exchange of fire, projectiles alone
+    # shelling; a weapon named tells more than the rounds
+    ("On 3 May 2025, monitors recorded 40 projectiles and shots near Zolote.",
+     "Battles", "Armed clash"),
+    ("On 3 May 2025, monitors recorded 12 projectiles involving unknown weapons near Zolote.",
+     "Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    ("On 3 May 2025, monitors recorded 30 shots involving heavy machine guns near Zolote.",
+     "Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    ("On 3 May 2025, monitors recorded 30 bursts of fire involving small arms near Zolote.",
+     "Battles", "Armed clash"),
+    # machine guns fired beside mortars: the mortars say how
+    ("On 3 May 2025, rebel forces fired mortars and machine guns at the village of Hays.",
+     "Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    # bodies found: a killing whose finder is not its doer
+    ("On 2 May 2025, the bodies of two men were found in a field near Celaya.",
+     "Violence against civilians", "Attack"),
+    ("On 2 May 2025, police found a woman dead in her house in Celaya.",
+     "Violence against civilians", "Attack"),
+    # a gathering told as a demonstration is the protest; arrests at it an intervention
+    ("On 1 May 2025, retired teachers gathered at the main square in demonstration against "
+     "the pension reform.", "Protests", "Peaceful protest"),
+    ("On 1 May 2025, police detained 5 students who were taking part in a protest against "
+     "the closure of their school.", "Protests", "Protest with intervention"),
+    # burning tyres on a blocked road: the blockers burned them, a violent demonstration
+    ("On 4 May 2025, residents blocked the road with burning tyres to demand water.",
+     "Riots", "Violent demonstration"),
+    ("On 6 May 2025, army troops shot down a drone over the airport of Sirte.",
+     "Strategic developments", "Disrupted weapons use"),
 ])
 def test_acled_type_follows_the_codebook(extractor, text, event_type, sub_type):
     """Types from acled.tsv by who acts on whom: armed actors on civilians are violence
@@ -130,7 +163,9 @@ def test_hedged_talk_is_no_event(nlp, text):
 
 
 def test_shot_down_drones_are_no_drone_strike(nlp):
-    assert triggers(nlp, "Ukraine said it shot down 12 drones.") == []
+    # ACLED: shooting down drones is a disrupted weapons use, no strike
+    assert triggers(nlp, "Ukraine said it shot down 12 drones.") == [
+        ("COERCE", "disrupt", ["it"], ["12 drones"])]
 
 
 def test_a_demonstration_whose_participants_turn_violent_is_a_riot(extractor):
@@ -142,3 +177,23 @@ def test_a_demonstration_whose_participants_turn_violent_is_a_riot(extractor):
     calm = extractor.extract("On 7 May 2020, villagers demonstrated in Thies against the "
                              "quarantine.", "2020-05-08")
     assert calm.events[0].acled["event_type"] == "Protests"
+
+
+def test_a_date_in_a_name_does_not_date_the_event(extractor):
+    """"October revolution protesters": the month names the movement, the event is today."""
+    report = extractor.extract("On 1 May 2020, hundreds of October revolution protesters held "
+                               "a protest in Baghdad.", "2020-05-02")
+    protest = next(e for e in report.events if e.type == "PROTEST")
+    assert (protest.date.start, protest.background) == ("2020-05-01", False)
+
+
+def test_observers_of_fire_are_not_its_doers(extractor):
+    report = extractor.extract("On 3 May 2021, the monitoring mission observed 40 explosions "
+                               "near Zolote.", "2021-05-04")
+    assert [e.actors for e in report.events if e.type == "ASSAULT"] == [()]
+
+
+@pytest.mark.parametrize("text", ["He took a shot at the presidency in Kyiv.",
+                                  "The speech drew a burst of applause in Kyiv."])
+def test_a_shot_or_a_burst_that_is_no_gunfire_is_no_event(nlp, text):
+    assert triggers(nlp, text) == []

@@ -12,10 +12,16 @@ pipeline itself); this module turns its events, claims and places into the 1992 
 - **date** from the events' dates ("- DD MMM YY", on or before the report, when the text
   gives none); **location** the country, then the town or province;
 - **perpetrators** from the events' doers (an armed group or organisation is PERP:
-  ORGANIZATION ID, others INDIVIDUAL ID), their category from the kind of actor and the
-  confidence from who reports it; **human targets** from the claims (victims counted
-  killed or wounded) and the events' recipients; **physical targets** and **instruments**
-  from the incident sentences, with the set fills read from ``data/fills.tsv``.
+  ORGANIZATION ID, others INDIVIDUAL ID, by the people their words name), else the groups
+  sitrep finds blamed or claiming the deed, else its possible doers; the category from the
+  kind of actor and the confidence from the event's ``responsibility``; **human targets**
+  from the events' ``victims``; **physical targets**, their effect and **instruments** from
+  the events' ``targets``, ``damage`` and ``instruments``. sitrep's classes of things are
+  the task's own set lists (``src/sitrep/data/event_objects.tsv``), written in capitals.
+
+The adapter holds no extraction rules: every value comes from sitrep's records
+(``sitrep.extraction.event_details``); what stays here is the template's own logic (which
+event kinds the task counts, one template per incident, the task's date and place forms).
 """
 
 from __future__ import annotations
@@ -31,7 +37,6 @@ from .incidents import NINE_COUNTRIES, Incident, country_of, date, incidents, lo
 from .objects import instruments, physical_targets
 from .perpetrators import perpetrators
 from .victims import human_targets
-from .words import with_next_sentence
 
 __all__ = ["NINE_COUNTRIES", "Incident", "incidents", "parse_texts", "read_texts",
            "render_template", "respond", "responses"]
@@ -42,12 +47,6 @@ MESSAGE_ID = re.compile(r"(?m)^([A-Z0-9]+-MUC\d-\d{4})(?:[ \t]+\([^)\n]*\))?[ \t
 NO_KIDNAP_SLOTS = frozenset({"inc-instr-id", "inc-instr-type", "phys-tgt-id", "phys-tgt-type",
                              "phys-tgt-num", "phys-tgt-nation", "phys-tgt-effect",
                              "phys-tgt-total-num"})
-
-ATTEMPT = re.compile(r"\b(?:attempt\w*|tried to|failed|foiled|defused|deactivated|thwarted)\b",
-                     re.I)
-
-THREAT = re.compile(r"\bthreat\w*\b", re.I)
-
 
 def read_texts(path: str | Path) -> list[tuple[str, str]]:
     """(message id, text) for each message of a MUC-4 text file."""
@@ -62,22 +61,18 @@ def parse_texts(raw: str) -> list[tuple[str, str]]:
 
 def fills(incident: Incident, report: Report, actors) -> dict[str, list[str]]:
     """Slot name -> filler texts as a response file writes them."""
-    text = report.document.text
-    sentences = [text[e.evidence.start:e.evidence.end] for e in incident.events]
-    joined = " ".join(sentences)
+    stages = {e.stage for e in incident.events}
     slots: dict[str, list[str]] = {
         "inc-date": [date(incident, report)],
         "inc-loc": [location(incident)],
         "inc-type": [incident.type],
-        "inc-stage": ["ATTEMPTED" if ATTEMPT.search(joined) else
-                      "THREATENED" if THREAT.search(joined) else "ACCOMPLISHED"],
+        "inc-stage": [next((s.upper() for s in ("attempted", "threatened") if s in stages),
+                           "ACCOMPLISHED")],
     }
-    slots.update(perpetrators(incident, report, joined, actors))
-    told = " ".join(with_next_sentence(text, e.evidence.start, e.evidence.end)
-                    for e in incident.events)
-    slots.update(instruments(joined))
-    slots.update(physical_targets(incident, joined, told))
-    slots.update(human_targets(incident, report))
+    slots.update(perpetrators(incident, report, actors))
+    slots.update(instruments(incident))
+    slots.update(physical_targets(incident))
+    slots.update(human_targets(incident))
     if incident.type in ("KIDNAPPING", "ARSON"):
         for slot in ("inc-instr-id", "inc-instr-type"):
             slots[slot] = ["*"]

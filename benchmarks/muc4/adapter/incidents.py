@@ -9,8 +9,7 @@ from dataclasses import dataclass, field, replace
 
 from sitrep.records import Claim, Event, Report
 
-from .victims import victim
-from .words import fill_of, first_matches, inside, plain
+from .words import plain
 
 NINE_COUNTRIES = {"SLV": "EL SALVADOR", "GTM": "GUATEMALA", "HND": "HONDURAS",
                   "ARG": "ARGENTINA", "BOL": "BOLIVIA", "CHL": "CHILE", "COL": "COLOMBIA",
@@ -62,11 +61,8 @@ def incidents(report: Report, dateline_country: str | None = None) -> list[Incid
 def _named_victim(event: Event) -> str | None:
     """The surname of the first person the event names as its victim: the murders of two
     named people are two incidents."""
-    for recipient in event.recipients:
-        found = victim(recipient.text or "", recipient.actor, None)
-        if found is not None and found.name:
-            return found.name.split()[-1].upper()
-    return None
+    return next((v.name.split()[-1].upper() for v in event.victims
+                 if v.name and v.claim is None), None)
 
 
 def _same(held: tuple, new: tuple) -> bool:
@@ -90,24 +86,30 @@ def incident_type(event: Event, claims: Iterable[Claim]) -> str | None:
     if event.mode == "arson":
         # something set on fire that the task counts ("a grocery store"), not flags in a
         # protest or people "burned to death"
-        return "ARSON" if any(fill_of("phys-tgt-type", r.text or "")
-                              for r in event.recipients) else None
+        return "ARSON" if any(_among_recipients(t.evidence.text, event)
+                              for t in event.targets) else None
     # sitrep calls harm to anyone it cannot code an attack on civilians; the task wants
     # victims who are neither troops nor rebels
     return "ATTACK" if _civilian_victims(event, claims) or _people_attacked(event) else None
 
 
+def _among_recipients(words: str, event: Event) -> bool:
+    """The target's head word is among what the deed was done to."""
+    head = words.split()[-1].lower() if words.split() else ""
+    return any(head in (r.text or "").lower().split() for r in event.recipients)
+
+
 def _people_attacked(event: Event) -> bool:
     """An attack on people who are no armed force ("an attack against the former
     minister")."""
-    victims = [victim(r.text or "", r.actor, None) for r in event.recipients
-               if not first_matches("combatant", r.text or "")]
-    return any(v and v.kind not in ("ACTIVE MILITARY", "LAW ENFORCEMENT") for v in victims)
+    return any(v.claim is None and not v.combatant
+               and v.kind not in ("active military", "law enforcement")
+               for v in event.victims)
 
 
 def _civilian_victims(event: Event, claims: Iterable[Claim]) -> bool:
-    return any(inside(c, event) and c.subject.kind == "civilian" and c.item == "personnel"
-               for c in claims)
+    return any(event.evidence.start <= c.evidence.start < event.evidence.end
+               and c.subject.kind == "civilian" and c.item == "personnel" for c in claims)
 
 
 def _home_country(report: Report) -> str | None:

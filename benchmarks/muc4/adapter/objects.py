@@ -1,65 +1,42 @@
-"""INSTRUMENT and PHYS TGT slots: the weapons and the things attacked."""
+"""INSTRUMENT and PHYS TGT slots from the events' instruments and targets."""
 
 from __future__ import annotations
 
 import re
 
 from .incidents import Incident
-from .words import NUMBER_WORDS, STOP, fill_of, first_matches, overlaps, quoted
+from .words import fill, quoted
 
-DESTROYED = re.compile(r"\b(?:destroy\w*|blew up|blown up|razed|burned down)\b", re.I)
-
-DAMAGED = re.compile(r"\bdamag\w*\b", re.I)
-
-# "travelling on a rural road": a route the victims used, not a target
-_TRAVELLED = re.compile(r"\b(?:on|along|near|down|up)\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,2}$",
-                        re.I)
+EFFECTS = {"destroyed": "DESTROYED", "damaged": "SOME DAMAGE"}
+# "peasants' houses", "doors, looted stores": the set lists write words without punctuation
+INNER_PUNCTUATION = re.compile(r"[,.;:\"'()](?=\S|\s)")
+MAX_TARGETS = 3
 
 
-def instruments(sentences: str) -> dict[str, list[str]]:
+def instruments(incident: Incident) -> dict[str, list[str]]:
     ids, types = [], []
-    for m in first_matches("inc-instr-type", sentences):
-        ref = quoted(m.group())
+    for thing in (t for e in incident.events for t in e.instruments):
+        ref = quoted(thing.evidence.text)
         if ref not in ids:
             ids.append(ref)
-            types.append(f"{fill_of('inc-instr-type', m.group())}: {ref}")
+            types.append(f"{fill(thing.kind)}: {ref}")
     return {"inc-instr-id": ids or ["-"], "inc-instr-type": types or ["-"]}
 
 
-def _noun_phrase(text: str, m: re.Match) -> tuple[str, int | str]:
-    """The head phrase with up to two modifiers before it, and how many it names."""
-    before = text[:m.start()].split()[-3:]
-    modifiers: list[str] = []
-    count: int | str = "PLURAL" if m.group().lower().endswith("s") else 1
-    for word in reversed(before):
-        word = word.strip(",.;:\"'()")
-        bare = word.lower()
-        if bare.isdigit() or bare in NUMBER_WORDS:
-            count = int(bare) if bare.isdigit() else NUMBER_WORDS[bare]
-            break
-        if not bare.isalpha() or bare in STOP or len(modifiers) == 2:
-            break
-        modifiers.insert(0, word)
-    return " ".join([*modifiers, m.group()]), count
-
-
-def physical_targets(incident: Incident, sentences: str, told: str) -> dict[str, list[str]]:
+def physical_targets(incident: Incident) -> dict[str, list[str]]:
     ids, types, numbers, effects = [], [], [], []
-    effect = ("DESTROYED" if DESTROYED.search(told) else
-              "SOME DAMAGE" if DAMAGED.search(told) or incident.type == "ARSON" else None)
-    weapons = first_matches("inc-instr-type", sentences)
-    found = [m for m in first_matches("phys-tgt-type", sentences)
-             if not any(overlaps(m, w) for w in weapons)  # the car of "car bomb" is the weapon
-             and not (fill_of("phys-tgt-type", m.group()) == "TRANSPORTATION ROUTE"
-                      and _TRAVELLED.search(sentences, 0, m.start()))]
-    for m in found[:3]:
-        phrase, count = _noun_phrase(sentences, m)
-        ref = quoted(phrase)
+    things = [t for e in incident.events for t in e.targets][:MAX_TARGETS]
+    # the task counts an arson's target as damaged at least
+    default = "SOME DAMAGE" if incident.type == "ARSON" else None
+    damage = {e.damage for e in incident.events}
+    effect = next((EFFECTS[d] for d in ("destroyed", "damaged") if d in damage), default)
+    for thing in things:
+        ref = quoted(INNER_PUNCTUATION.sub("", thing.evidence.text))
         if ref in ids:
             continue
         ids.append(ref)
-        types.append(f"{fill_of('phys-tgt-type', m.group())}: {ref}")
-        numbers.append(f"{count}: {ref}")
+        types.append(f"{fill(thing.kind)}: {ref}")
+        numbers.append(f"{fill(thing.number or '1')}: {ref}")
         if effect:
             effects.append(f"{effect}: {ref}")
     return {"phys-tgt-id": ids or ["-"], "phys-tgt-type": types or ["-"],

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -54,6 +55,9 @@ WEEKDAY_OR_MONTH = re.compile(r"(?:on\s+|last\s+|this\s+)?(?:mon|tues|wednes|thu
                               r"day|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\.?|"
                               r"(?:january|february|march|april|june|july|august|september|"
                               r"october|november|december)", re.I)
+# Dependents that complete a verb's phrase ("open_fire", "fire_at", "blow_up"; "the body was
+# found": "find_body"; "found dead": "find_dead").
+_PHRASE_DEPS = frozenset({"prep", "prt", "dobj", "nsubjpass", "oprd", "acomp"})
 # Where a phrase's head ends: a preposition, a relative pronoun, a comma or a bracket.
 _PHRASE_TAIL = re.compile(r"\s(?:in|at|near|on|of|from|with|who|which|that|during|after|"
                           r"inside|outside|around|along)\s|[,(;]")
@@ -74,7 +78,7 @@ PRONOUNS = frozenset({"which", "that", "who", "it", "they", "he", "she", "we", "
 # Verbs that use a weapon named as their object ("fired mortars", "hurled a grenade").
 USING_VERBS = frozenset({"fire", "launch", "use", "drop", "throw", "hurl", "lob", "plant",
                          "detonate", "explode", "shell", "hit", "strike", "target", "attack",
-                         "conduct", "employ"})
+                         "conduct", "employ", "involve"})
 # Verbs whose subject, a weapon, did nothing ("the rifles were", "mortars remain").
 INERT_VERBS = frozenset({"be", "remain", "have", "include", "belong", "arrive", "appear"})
 # "will bomb", "could have attacked", "would include": foretold, possible or hedged
@@ -92,6 +96,11 @@ ACTIONS = DEEDS | {"MOBILIZE", "CONCEDE", "RETREAT"}
 MOVES = frozenset({"MOBILIZE", "CONCEDE", "RETREAT"})
 # "clashed with the police", "fought against rebels": the other side of a fight
 _FOUGHT = ("on", "to", "against", "with", "at", "upon")
+# "a protest against the attack", "anger over the killings": what is talked about
+ABOUT = frozenset({"against", "over", "about", "for"})
+# "the SMM observed 60 explosions": who saw or counted a deed did not do it
+WITNESS_VERBS = frozenset({"observe", "record", "hear", "see", "monitor", "document",
+                           "register", "note", "count", "witness"})
 FIRING_VERBS = frozenset({"fire", "launch", "hurl", "throw", "lob", "drop"})
 # Verbs whose target follows "at" ("fired at the convoy", "shot at the police").
 AIMING_VERBS = FIRING_VERBS | {"shoot"}
@@ -111,6 +120,7 @@ class Trigger:
     weapon: bool = False  # a weapon's noun, used ("mortars", "a drone")
     firing: bool = False  # told by a verb of firing ("fired", "launched"): the weapon says how
     harm: bool = False  # a verb of harm ("killed", "shot") with its victims, no other trigger
+    round: bool = False  # a noun of fire itself ("shots", "projectiles"): a weapon's stand-in
 
 
 @functools.lru_cache(maxsize=1)
@@ -139,7 +149,7 @@ def find_triggers(doc: Doc) -> list[Trigger]:
             if harm is not None:
                 harms.append((tok.i, harm))
             continue
-        (type_, mode, acled), end = hit
+        (type_, mode, acled), end, role = hit
         covered.update(range(tok.i, end))
         if type_ in DEEDS and _unreal(tok):
             continue
@@ -147,21 +157,45 @@ def find_triggers(doc: Doc) -> list[Trigger]:
             covered.update(t.i for c in tok.children
                            if c.dep_ in ("prep", "xcomp", "ccomp", "dobj") for t in c.subtree)
         agents, recipients = _arguments(tok, type_)
+        if role == "found":
+            agents = ()  # who found the bodies did not kill them
         trigger = Trigger(type_, mode, acled, (tok.idx, doc[end - 1].idx + len(doc[end - 1])),
                           agents, recipients, tok.tag_ in ("VBZ", "VBP"),
-                          weapon=_is_weapon(doc[tok.i:end]),
-                          firing=tok.lemma_.lower() in FIRING_VERBS)
-        found.setdefault((type_, mode, trigger.weapon), trigger)
+                          weapon=role in ("weapon", "round"),
+                          firing=tok.lemma_.lower() in FIRING_VERBS, round=role == "round")
+        found.setdefault((type_, mode, trigger.weapon, trigger.round), trigger)
     # a harm inside what is demanded or alleged is content too
-    told = _with_victims(_armed_with(list(found.values())),
+    told = _with_victims(_armed_with(_protested(list(found.values()))),
                          [h for i, h in harms if i not in covered])
     return sorted(told, key=lambda t: t.cue[0])  # in the order the sentence tells them
 
 
+def _protested(triggers: list[Trigger]) -> list[Trigger]:
+    """A demonstration told with a gathering or arrests in its sentence is one event:
+    "gathered at the square in demonstration" is the protest; "police detained residents
+    taking part in protests" is a protest with intervention (ACLED: arrests of peaceful
+    demonstrators)."""
+    protest = next((t for t in triggers if t.type == "PROTEST" and t.acled
+                    and t.acled[0] == "Protests"), None)
+    if protest is None:
+        return triggers
+    arrests = [t for t in triggers if t.acled and t.acled[1] == "Arrests"]
+    kept = [t for t in triggers if t not in arrests
+            and not (t.type == "MOBILIZE" and t.mode == "gather")]
+    if not arrests:
+        return kept
+    return [replace(t, acled=INTERVENED) if t is protest else t for t in kept]
+
+
 def _armed_with(triggers: list[Trigger]) -> list[Trigger]:
     """The weapon decides how a fight was fought: "fired 120mm mortars at the positions",
-    "attacks by helicopter gunships" are one event, told as shelling or an air strike."""
-    weapons = [t for t in triggers if t.weapon]
+    "attacks by helicopter gunships" are one event, told as shelling or an air strike. A
+    weapon named tells more than the rounds counted ("shots involving heavy machine guns");
+    with no weapon named, the rounds say how ("projectiles/shots": an exchange of fire)."""
+    arms = [t for t in triggers if t.weapon and not t.round]
+    if arms:
+        triggers = [t for t in triggers if not t.round]
+    weapons = arms or [t for t in triggers if t.round]
     if any(w.mode == "small-arms" for w in weapons):
         # "fired grenade launchers and small arms", "explosions and shots": with small arms
         # in the exchange it is an armed clash, whatever else was fired
@@ -170,7 +204,7 @@ def _armed_with(triggers: list[Trigger]) -> list[Trigger]:
         clash = next(w for w in weapons if w.mode == "small-arms")
         remote = first.acled is None or first.acled[0] == "Explosions/Remote violence"
         merged = replace(first, mode="small-arms", acled=clash.acled if remote else first.acled,
-                         weapon=False,
+                         weapon=False, round=False,
                          agents=first.agents or next((t.agents for t in fought if t.agents),
                                                      ()))
         return [merged if t is first else t for t in triggers if t not in fought[1:]]
@@ -178,10 +212,13 @@ def _armed_with(triggers: list[Trigger]) -> list[Trigger]:
                   and (t.mode is None or t.firing)), None)
     if not weapons or plain is None:
         return triggers
-    first = weapons[0]
+    # machine guns fired beside heavier weapons: the heavier say how it was fought
+    first = next((w for w in weapons if w.mode != "machine-gun"), weapons[0])
     merged = replace(plain, mode=first.mode, acled=first.acled,
                      agents=plain.agents or first.agents)
-    return [merged if t is plain else t for t in triggers if t is not first]
+    told = {id(first)} | {id(w) for w in weapons if w.mode == "machine-gun"} \
+        if first.mode != "machine-gun" else {id(first)}
+    return [merged if t is plain else t for t in triggers if id(t) not in told]
 
 
 def _unreal(tok: Token) -> bool:
@@ -220,7 +257,11 @@ def _harm(tok: Token) -> Trigger | None:
     type_, mode, acled = lexicon()[(tok.lemma_.lower(), "harm")]
     agents, victims = _arguments(tok, type_)
     if not victims:
-        return None
+        if not any(c.dep_ == "auxpass" for c in tok.children):
+            return None
+        # "a man was shot dead": the passive tells of a victim the parse missed; one
+        # person shot is no exchange of fire, so the weapon does not say how it was fought
+        mode = None
     return Trigger(type_, mode, acled, (tok.idx, tok.idx + len(tok)), agents, victims,
                    tok.tag_ in ("VBZ", "VBP"), harm=True)
 
@@ -245,47 +286,56 @@ def _with_victims(triggers: list[Trigger], harms: list[Trigger]) -> list[Trigger
 
 
 def _match(tok: Token):
+    if tok.ent_type_ in ("DATE", "TIME"):
+        return None  # "in March", "on the day of the rally"
     table = lexicon()
     lemma = tok.lemma_.lower()
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-    if nxt is not None and (f"{tok.lower_} {nxt.lemma_.lower()}", "noun") in table:
-        return table[(f"{tok.lower_} {nxt.lemma_.lower()}", "noun")], tok.i + 2
-    if nxt is not None and (f"{tok.lower_} {nxt.lemma_.lower()}", "weapon") in table \
-            and _used(nxt):
-        return table[(f"{tok.lower_} {nxt.lemma_.lower()}", "weapon")], tok.i + 2
+    for end in (tok.i + 3, tok.i + 2):  # "heavy machine guns", "car bomb"
+        if end > len(tok.doc):
+            continue
+        words = tok.doc[tok.i:end]
+        phrase = " ".join([t.lower_ for t in words[:-1]] + [words[-1].lemma_.lower()])
+        if (phrase, "noun") in table:
+            return table[(phrase, "noun")], end, "noun"
+        if (phrase, "weapon") in table and _used(words[-1]):
+            return table[(phrase, "weapon")], end, "weapon"
+        if (phrase, "round") in table:
+            return table[(phrase, "round")], end, "round"
     if nxt is not None and nxt.text == "-" and tok.i + 2 < len(tok.doc):
         joined = f"{tok.lower_}-{tok.doc[tok.i + 2].lemma_.lower()}"  # "shoot-outs", "sit-in"
         if (joined, "noun") in table:
-            return table[(joined, "noun")], tok.i + 3
+            return table[(joined, "noun")], tok.i + 3, "noun"
     if tok.pos_ in ("VERB", "AUX"):
         for child in tok.children:
             key = f"{lemma}_{child.lemma_.lower()}"
-            if child.dep_ in ("prep", "prt", "dobj") and (key, "verb") in table:
-                return table[(key, "verb")], tok.i + 1
+            if child.dep_ in _PHRASE_DEPS and (key, "verb") in table:
+                return table[(key, "verb")], tok.i + 1, "verb"
+            if child.dep_ in _PHRASE_DEPS and (key, "found") in table:
+                return table[(key, "found")], tok.i + 1, "found"
             if lemma in ("reach", "sign") and child.dep_ == "dobj" \
                     and child.lemma_.lower() in AGREEMENT_NOUNS:
-                return table[(f"{lemma}_agreement", "verb")], tok.i + 1
+                return table[(f"{lemma}_agreement", "verb")], tok.i + 1, "verb"
         if (lemma, "verb") in table and (lemma != "must" or tok.dep_ == "aux"):
-            return table[(lemma, "verb")], tok.i + 1
+            return table[(lemma, "verb")], tok.i + 1, "verb"
     if tok.pos_ in ("NOUN", "PROPN") and (lemma, "weapon") in table and _used(tok):
-        return table[(lemma, "weapon")], tok.i + 1
+        return table[(lemma, "weapon")], tok.i + 1, "weapon"
+    if tok.tag_ == "NNS" and (lemma, "round") in table:
+        # rounds are counted: "40 shots", "shots were fired"; "a shot at the presidency" is
+        # no gunfire
+        return table[(lemma, "round")], tok.i + 1, "round"
     if tok.pos_ in ("NOUN", "PROPN") and (lemma, "noun") in table:
         if lemma in CONFLICT_NOUNS and not _happens(tok):
             return None
-        return table[(lemma, "noun")], tok.i + 1
+        return table[(lemma, "noun")], tok.i + 1, "noun"
     return None
-
-
-def _is_weapon(words) -> bool:
-    return (" ".join([t.lower_ for t in words[:-1]] + [words[-1].lemma_.lower()]),
-            "weapon") in lexicon()
 
 
 def _used(weapon: Token) -> bool:
     """"a drone strike", "fired mortars", "a grenade exploded", "an ambush using mines":
     the weapon was used; "shot down 12 drones", "grenades were found": it was not."""
-    while weapon.dep_ in ("conj", "appos") and weapon.head.i != weapon.i:
-        weapon = weapon.head  # "mortars, rockets and grenades"
+    while weapon.dep_ in ("conj", "appos", "npadvmod") and weapon.head.i != weapon.i:
+        weapon = weapon.head  # "mortars, rockets and grenades", "small arms/machineguns"
     if weapon.dep_ in ("compound", "amod"):
         return True  # "a grenade attack", "a drone strike"
     verb = weapon.head
@@ -323,8 +373,11 @@ def _arguments(tok: Token, type_: str):
         return between, ()
     if verb is None:  # a noun: the subject of the verb it hangs from
         verb = tok.head
+        about = False  # "protested against the attack": the protesters did not attack
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            about = about or verb.dep_ == "prep" and verb.lower_ in ABOUT
             verb = verb.head
+        about = about or verb.lemma_.lower() in WITNESS_VERBS
         mods = tuple(_span(c) for c in tok.children if c.dep_ in ("amod", "compound", "poss")
                      and c.pos_ in ("ADJ", "PROPN", "NOUN"))
         if tok.lemma_.lower() in VICTIM_NOUNS:
@@ -339,14 +392,18 @@ def _arguments(tok: Token, type_: str):
             return doers, victims
         # "three soldiers were killed in an ambush": the killed are no doers
         roles = ("nsubj",) if _is_harm(verb) else ("nsubj", "nsubjpass")
-        subjects = tuple(s for c in verb.children if c.dep_ in roles
-                         for s in _spans(c) if not s[0] <= tok.idx < s[1])
+        subjects = () if about else tuple(s for c in verb.children if c.dep_ in roles
+                                          for s in _spans(c) if not s[0] <= tok.idx < s[1])
         # "an attack against the former minister", "the assault on the convoy"
         targets = tuple(_span(o) for c in tok.children if c.dep_ == "prep"
                         and c.lower_ in ("against", "on") for o in c.children
                         if o.dep_ == "pobj")
         return mods + subjects, targets
     subject_of = verb
+    if verb.dep_ == "amod":  # "blocked roads with burning tyres": the blockers burned them
+        while subject_of.head.i != subject_of.i and (
+                subject_of.i == verb.i or subject_of.pos_ not in ("VERB", "AUX")):
+            subject_of = subject_of.head
     while subject_of.dep_ in ("conj", "xcomp", "advcl", "pcomp") and not any(
             c.dep_ in ("nsubj", "nsubjpass") for c in subject_of.children):
         # "gunmen shot and killed the mayor", "residents closed the road by burning tires"
@@ -360,6 +417,9 @@ def _arguments(tok: Token, type_: str):
     fired = verb.lemma_.lower() in FIRING_VERBS
     objects = [c for c in verb.children if c.dep_ in ("dative", "nsubjpass")
                or c.dep_ == "dobj" and not fired]
+    if not objects and not fired:  # "killed and mutilated the body": the object is shared
+        objects = [o for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                   for o in c.children if o.dep_ == "dobj"][:1]
     objects += [j for o in list(objects) for j in o.conjuncts]
     objects += [o for c in verb.children if c.dep_ == "prep"
                 and c.lower_ in (_FOUGHT if type_ == "ASSAULT" else _FOUGHT[:3])
@@ -463,6 +523,10 @@ class EventBuilder:
         self.today = dt.date.fromisoformat(today) if today else None
         self.sources_at = sources_at  # sentence index -> the source speaking there
         self.places = ByStart(list(places))
+        # the country most of the report's places lie in
+        countries = Counter(p.where.country for p in places if p.where is not None
+                            and p.where.country)
+        self.country = countries.most_common(1)[0][0] if countries else None
         self.mentions = ByStart(list(context.actors))
         self.kinds: dict[str, set[str]] = {}  # an argument's words -> kinds of actor named
 
@@ -587,8 +651,11 @@ class EventBuilder:
         return frozenset(out)
 
     def _date(self, trigger: Trigger, facts, source) -> EventDate:
+        named = [*trigger.agents, *trigger.recipients]
         inside = [m for m in self.dates.starting_in(facts.start, facts.end) if m.end <= facts.end
-                  and m.kind not in ("ordinal_day", "ref") and m.start_date is not None]
+                  and m.kind not in ("ordinal_day", "ref") and m.start_date is not None
+                  # "October revolution protesters": a date in a name is not when
+                  and not any(a <= m.start and m.end <= b for a, b in named)]
         content = _content(source, facts)
         if content and content[0] <= trigger.cue[0] < content[1] and trigger.type in DEEDS:
             # "X reported today that Y was kidnapped": "today" dates the report, not the
@@ -607,8 +674,12 @@ class EventBuilder:
     def _place(self, trigger: Trigger, facts, source) -> Place | None:
         """The place the sentence ties to the event (``event_places``)."""
         content = _content(source, facts)
+        mentions = list(self.places.starting_in(facts.start, facts.end))
+        # a namesake abroad ("Colonia" in a Mexican report) yields to the report's country
+        home = [m for m in mentions if m.where is not None and m.where.country == self.country
+                and m.where.feature != "country"]
         return event_place(
-            self.places.starting_in(facts.start, facts.end), self.text, trigger.cue[0],
+            home or mentions, self.text, trigger.cue[0],
             trigger.recipients, floor=facts.start, deed=trigger.type in ACTIONS,
             # where a demand was made, not the place it is about
             not_in=content if trigger.type in STATEMENT_TYPES else None)
@@ -625,20 +696,23 @@ class EventBuilder:
 
 
 RIOT = {"event_type": "Riots", "sub_event_type": "Violent demonstration"}
+INTERVENED = ("Protests", "Protest with intervention")
 # How far after a demonstration its violence may be told (characters).
 AFTERMATH = 600
 
 
 def _turned_violent(events: list[Event]) -> list[Event]:
     """A demonstration whose participants turn violent in the report's next sentences
-    ("residents protested ... They threw stones at the police") is a riot (ACLED: a
-    demonstration in which participants engage in violence)."""
-    riots = [e.evidence.start for e in events if e.acled and e.acled["event_type"] == "Riots"
-             and not e.background]
-    if not riots:
+    ("residents protested ... They threw stones at the police", "... where they burned
+    tires") is a riot (ACLED: a demonstration in which participants engage in violence):
+    a riot, or violence with no other doer named, told after it."""
+    violent = [e.evidence.start for e in events if not e.background and e.acled and (
+        e.acled["event_type"] == "Riots" or e.type == "ASSAULT" and not e.actors
+        and e.acled["event_type"] in ("Battles", "Strategic developments"))]
+    if not violent:
         return events
     return [replace(e, acled=RIOT) if e.acled and e.acled["event_type"] == "Protests"
-            and any(e.evidence.start <= r <= e.evidence.end + AFTERMATH for r in riots)
+            and any(e.evidence.start <= r <= e.evidence.end + AFTERMATH for r in violent)
             else e for e in events]
 
 
