@@ -403,8 +403,9 @@ def _selector() -> Selector:
     events = event_lexicon()
     # words that name violence outright; "war", "attack", "battle" also serve politics, so
     # they count only in reports that have violence or losses at all
-    loose = {"war", "conflict", "hostilities", "attack", "fight", "battle", "assault",
-             "offensive"}
+    political = {"war", "conflict", "hostilities", "attack", "fight", "battle", "assault",
+                 "offensive"}
+    loose = set(political)
     # cue words that are also everyday words ("arrive", "rally", "beat") send a sentence
     # only beside an armed party or a crowd
     loose |= {row["word"] for row in tsv_rows("selector_loose.tsv")}
@@ -418,7 +419,7 @@ def _selector() -> Selector:
     talk |= {p.split()[0] for p in cues.preps}
     talk |= {k.split("_")[0].split()[0] for (k, _role), (kind, _m, _a) in events.items()
              if kind not in DEEDS}
-    talk |= {"said", "says", "told", "according", "wrote", "added"} | loose
+    talk |= {"said", "says", "told", "according", "wrote", "added"} | political
     armed = {w for w, (kind, people) in party_words().items()
              if kind in ("armed", "crowd") and people}
     return Selector(numbers, losses, violence, talk, things, loose=loose, armed=armed)
