@@ -37,3 +37,12 @@ def test_statements_of_armed_actors_are_read_in_any_report():
     report = default().extract("Al Shabaab reached an agreement with clan elders in Tayeeglow "
                                "town on Monday.", "2025-04-14")
     assert [e.type for e in report.events] != []
+
+
+def test_the_rest_of_a_toll_is_read_after_the_toll():
+    from sitrep.pipeline import default
+
+    report = default().extract(
+        "GAZA, Jan. 16 -- Among the 14 killed, four were children, the ministry said. "
+        "The rest ten were militants.", "2008-01-16")
+    assert sorted(c.quantity.value for c in report.claims) == [4, 10, 14]

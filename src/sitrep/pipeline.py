@@ -248,6 +248,8 @@ class Extractor:
         texts = [s.text for s in sentences]
         headline = 0 if sentences and texts[0].strip() == title else None
         core = [i for i in self.selector.core_indices(texts, armed) if i != headline]
+        core = sorted(set(core) | {i + 1 for i in core if i + 1 < len(texts)
+                                   and self.selector.goes_on(texts[i + 1])})
         found = self._parse(text, sentences, core, dates, clock)
         conflict = any(f.figures or any(t.type == "ASSAULT" and t.mode for t in f.triggers)
                        for f, _p in found.values())
@@ -264,8 +266,16 @@ class Extractor:
                clock: budget.Budget) -> dict:
         docs = self.nlp.pipe(clock.each((sentences[i].text for i in indices), "parsing"),
                              batch_size=64)
-        return {i: (sentence_facts(text, i, sentences[i], sdoc, dates), (sentences[i].start, sdoc))
-                for i, sdoc in zip(indices, docs, strict=True)}
+        found: dict = {}
+        for i, sdoc in zip(indices, docs, strict=True):
+            # "Among the 14 killed, four were children. The rest ten were militants": the
+            # rest of a toll told in the next sentence has the toll's outcome
+            before = found.get(i - 1)
+            carried = before[0].figures[-1][0].outcome if before and before[0].figures \
+                else None
+            found[i] = (sentence_facts(text, i, sentences[i], sdoc, dates, carried),
+                        (sentences[i].start, sdoc))
+        return found
 
 
 # the kinds of actor that publish a loss list ("General Staff of the Armed Forces of Ukraine")

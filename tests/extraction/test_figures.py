@@ -310,3 +310,13 @@ def test_people_joined_both_shared_nouns_and_telegraphic_tolls(nlp, text, expect
 ])
 def test_subjects_the_parse_joins_to_their_loss_and_bodies_found(nlp, text, expected):
     assert read(nlp, text) == expected
+
+
+def test_the_rest_of_a_toll_told_in_the_next_sentence(nlp):
+    # the pipeline passes the outcome of the sentence before as "carried"
+    doc = nlp("The rest ten were militants, seven of them are from Hamas, two from the "
+              "Popular Resistance Committees and one from Islamic Jihad.")
+    figures = find_figures(doc, carried="killed")
+    assert [(f.quantity.value, f.outcome, f.parent) for f in figures] == [
+        (10, "killed", None), (7, "killed", 0), (2, "killed", 0), (1, "killed", 0)]
+    assert find_figures(doc) == []  # with no toll before, no outcome to go on with

@@ -15,11 +15,14 @@ from .figures import Figure, find_figures
 from .lexicon import describe
 
 
-def sentence_facts(text: str, index: int, sentence: Sentence, sdoc, dates) -> SentenceFacts:
+def sentence_facts(text: str, index: int, sentence: Sentence, sdoc, dates,
+                   carried: str | None = None) -> SentenceFacts:
+    """``carried``: the outcome of the last figure of the sentence just before, which "the
+    rest N" of its toll goes on with."""
     base = sentence.start
     facts = SentenceFacts(index, sentence.start, sentence.end, sentence.paragraph)
     skip = _date_tokens(sdoc, base, within(dates, sentence.start, sentence.end))
-    figures = find_figures(sdoc, None, skip)
+    figures = find_figures(sdoc, None, skip, carried)
     for figure in figures:
         offsets = _offsets(sdoc, base, figure)
         offsets["evidence"] = _char(sdoc, base, *_own_words(figure, figures))

@@ -92,6 +92,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_GOES_ON = re.compile(r"\s*the\s+(?:rest|remaining|other)\b", re.IGNORECASE)
+
+
 def _words_pattern(words: Iterable[str]) -> re.Pattern:
     """Word beginnings: "kill" finds "killed"; a final consonant + "y" also finds "-ied"
     ("rally" finds "rallied")."""
@@ -147,6 +150,10 @@ class Selector:
         armed = set(armed)
         return [i for i, s in enumerate(sentences) if self.core(s) or i in armed
                 and self._loose is not None and self._loose.search(s)]
+
+    def goes_on(self, sentence: str) -> bool:
+        """Does it go on counting the sentence before ("The rest ten were militants")?"""
+        return bool(_GOES_ON.match(sentence))
 
     def talks(self, sentence: str) -> bool:
         """Does it report or talk ("said", "agreed", "called on")?"""

@@ -44,9 +44,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 
-def find_figures(doc: Doc, sent: Span | None = None, skip: frozenset[int] = frozenset()
-                 ) -> list[Figure]:
-    """All loss figures in a sentence (the whole Doc by default)."""
+def find_figures(doc: Doc, sent: Span | None = None, skip: frozenset[int] = frozenset(),
+                 carried: str | None = None) -> list[Figure]:
+    """All loss figures in a sentence (the whole Doc by default); ``carried`` is the outcome
+    of the toll told just before, which a sentence opening "The rest N ..." goes on with."""
     start, stop = (sent.start, sent.end) if sent is not None else (0, len(doc))
     bodies = found_bodies(doc, start, stop)
     quantities = find_quantities(doc, start, stop, skip) + _article_quantities(doc, start, stop) \
@@ -58,6 +59,8 @@ def find_figures(doc: Doc, sent: Span | None = None, skip: frozenset[int] = froz
         if figures and figures[-1].quantity.start <= q.start < figures[-1].np_end:
             continue  # "17 of 20 drones": the 20 is part of the first figure's phrase
         figure = _figure(doc, q, start, stop, figures)
+        if figure is None and not figures and carried is not None:
+            figure = _rest_of_toll(doc, q, start, stop, carried)
         if figure is not None and not _forecast(doc, figure, start):
             figure = with_one_after(doc, _with_the_one_before(doc, figure, start), stop)
             if q in bodies:
@@ -181,6 +184,22 @@ def _killed_object(doc: Doc, q: QuantityMention, start: int) -> bool:
     return word is not None and word.start >= start and word.role == "verb" \
         and word.equipment is None and word.personnel is not None \
         and verb_of(doc, word).tag_ in ("VBD", "VBN", "VBG")
+
+
+_REST = (("the", "rest"), ("the", "remaining"), ("the", "other"))
+
+
+def _rest_of_toll(doc: Doc, q: QuantityMention, start: int, stop: int, carried: str
+                  ) -> Figure | None:
+    """"The rest ten were militants" after "among the 14 killed, four were children": the
+    opening count of the sentence is the rest of the toll before, with its outcome."""
+    if tuple(t.lower_ for t in doc[start:q.start]) not in _REST:
+        return None
+    counted = _counted(doc, q, stop)
+    if counted.item is None or counted.item.item != "personnel":
+        return None
+    return Figure(q, "personnel", counted.item.kind, carried, q.start, counted.np_end,
+                  q.start, q.end, _subject_span(counted), None)
 
 
 def _parsed(word):

@@ -278,7 +278,7 @@ def _parent(doc: Doc, q: QuantityMention, start: int, earlier: list[Figure],
     # "including 14 in the Gaza Strip and three in the West Bank": the list goes on over
     # the place of the part before
     if prev.parent is not None and gap and same_class and gap[-1].lower_ in ("and", ",") \
-            and all(t.lower_ in ("and", ",") or t.pos_ in ("ADP", "DET", "PROPN", "NOUN")
-                    and not t.like_num for t in gap):
+            and all(t.lower_ in ("and", ",") or t.pos_ in ("ADP", "DET", "PROPN", "NOUN", "AUX")
+                    and not t.like_num for t in gap):  # "seven of them are from Hamas, two ..."
         return prev.parent, False
     return None, False
