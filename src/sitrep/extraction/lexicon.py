@@ -46,6 +46,11 @@ class OutcomeWord:
     def for_item(self, item: str) -> str | None:
         return self.personnel if item == "personnel" else self.equipment
 
+    @property
+    def people_only(self) -> bool:
+        """Said only of people ("killed", "wounded"), never of things ("destroyed")."""
+        return self.equipment is None and self.personnel is not None
+
 
 def _key(phrase: str) -> tuple[str, ...]:
     # the tokenizer splits hyphenated words ("self-propelled"), so the keys do too

@@ -119,7 +119,7 @@ def _article_quantities(doc: Doc, start: int, stop: int) -> list[QuantityMention
         one = QuantityMention(i, i + 1, i, 1, "exact")
         counted = _counted(doc, one, stop)
         # the head says it: "the leader of Pashtun Tahafuz Movement" is one leader
-        head = counted.item.end if counted.item is not None else counted.np_end
+        head = counted.head_end
         singular = doc[head - 1].tag_ == "NN" if head > i + 1 else False
         head_tag = doc[counted.item.end - 1].tag_ if counted.item is not None else ""
         # "including a major,": the tagger may call a rank an adjective
@@ -142,8 +142,7 @@ def _article_quantities(doc: Doc, start: int, stop: int) -> list[QuantityMention
 def _object_in_clause(doc: Doc, counted) -> bool:
     """"two people who had committed a robbery were lynched": the robbery is the object of
     the clause's verb, not the subject of the loss after it."""
-    end = counted.item.end if counted.item is not None else counted.np_end
-    return end > 0 and doc[end - 1].dep_ in ("dobj", "pobj")
+    return counted.head_end > 0 and doc[counted.head_end - 1].dep_ in ("dobj", "pobj")
 
 
 def _both(doc: Doc, i: int, stop: int) -> list[QuantityMention]:
@@ -164,7 +163,7 @@ def _both(doc: Doc, i: int, stop: int) -> list[QuantityMention]:
 def _killed_after(doc: Doc, i: int, stop: int) -> bool:
     """Does a verb only people suffer follow at once ("a drug trafficker was killed")?"""
     word = _passive_after(doc, i, stop, True)
-    return word is not None and word.equipment is None and word.personnel is not None
+    return word is not None and word.people_only
 
 
 _CIVILIAN = frozenset({"civilian", "civilians", "resident", "residents"})
@@ -182,8 +181,7 @@ def _killed_object(doc: Doc, q: QuantityMention, start: int) -> bool:
         return False
     word = _outcome_ending_at(doc, q.start)
     return word is not None and word.start >= start and word.role == "verb" \
-        and word.equipment is None and word.personnel is not None \
-        and verb_of(doc, word).tag_ in ("VBD", "VBN", "VBG")
+        and word.people_only and verb_of(doc, word).tag_ in ("VBD", "VBN", "VBG")
 
 
 _REST = (("the", "rest"), ("the", "remaining"), ("the", "other"))
@@ -221,9 +219,9 @@ def _noun_ahead(doc: Doc, i: int, stop: int):
 def _figure(doc: Doc, q: QuantityMention, start: int, stop: int,
             earlier: list[Figure]) -> Figure | None:
     counted = _counted(doc, q, stop)
+    parsed = subject_of_loss(doc, counted, q.start, stop)
     if counted.unknown_noun and not (_killed_object(doc, q, start)
-                                     or _killed_after(doc, counted.np_end, stop)
-                                     or subject_of_loss(doc, counted, q.start, stop)):
+                                     or _killed_after(doc, counted.np_end, stop) or parsed):
         return None
     parent, marked = _parent(doc, q, start, earlier, counted)
     item, kind = _item(doc, counted, parent, earlier)
@@ -236,7 +234,7 @@ def _figure(doc: Doc, q: QuantityMention, start: int, stop: int,
     outcome = _outcome(doc, q, counted, start, stop, item, strict) \
         or resultative(doc, q, counted.np_end, start, stop) \
         or _noun_ahead(doc, counted.np_end, stop) \
-        or _parsed(subject_of_loss(doc, counted, q.start, stop))
+        or _parsed(parsed)
     if outcome is None and strict and parent is None and _opens_list(doc, counted.np_end, stop):
         # "A tank, an infantry fighting vehicle, two cars ... were destroyed"
         outcome = _outcome(doc, q, counted, start, stop, item, False)

@@ -95,3 +95,9 @@ class _Counted:
     noun_outcome: OutcomeWord | None = None  # "civilian deaths", "wounded people"
     unknown_noun: bool = False  # a count of something the lexicon does not know
     named_group: bool = False  # "21 Al Shabaab": a count named by the group it belongs to
+
+    @property
+    def head_end(self) -> int:
+        """Where the counted noun ends: the item's head, not a phrase after it ("the leader|
+        of Pashtun Tahafuz Movement")."""
+        return self.item.end if self.item is not None else self.np_end

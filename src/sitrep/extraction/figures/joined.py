@@ -61,7 +61,7 @@ def _one_person(tok: Token) -> bool:
 def _people_only_verb(doc: Doc, verb: Token, stop: int) -> bool:
     word = outcome_at(doc, verb.i, stop)
     return word is not None and word.start == verb.i and word.role in ("verb", "adj") \
-        and word.equipment is None and word.personnel is not None
+        and word.people_only
 
 
 def with_one_after(doc: Doc, figure: Figure, stop: int) -> Figure:
@@ -89,7 +89,7 @@ def subject_of_loss(doc: Doc, counted: _Counted, q_start: int, stop: int
     many to walk ("two militants who police said were involved in the trade were shot
     dead", "a cadre of the party was killed"): the phrase's head is the passive subject
     of a loss verb, or the subject of one that takes no object ("died")."""
-    end = counted.item.end if counted.item is not None else counted.np_end
+    end = counted.head_end
     if end <= q_start or end > len(doc):
         return None
     head = doc[end - 1]
@@ -102,8 +102,8 @@ def subject_of_loss(doc: Doc, counted: _Counted, q_start: int, stop: int
     if not passive and not (head.dep_ == "nsubj" and verb.lemma_ in INTRANSITIVE):
         return None
     word = outcome_at(doc, verb.i, stop)
-    if word is None or word.start != verb.i or word.personnel is None \
-            or word.equipment is not None or word.role not in ("verb", "adj"):
+    if word is None or word.start != verb.i or not word.people_only \
+            or word.role not in ("verb", "adj"):
         return None
     return word
 

@@ -49,9 +49,10 @@ def verb_of(doc: Doc, word: OutcomeWord):
 
 
 def _usable(doc: Doc, word: OutcomeWord) -> bool:
-    pos = verb_of(doc, word).pos_
+    verb = verb_of(doc, word)
+    pos = verb.pos_
     if word.role == "verb":
-        return pos in ("VERB", "ADJ", "AUX") or verb_of(doc, word).tag_ in ("VBN", "VBD", "VBG")
+        return pos in ("VERB", "ADJ", "AUX") or verb.tag_ in ("VBN", "VBD", "VBG")
     if word.role == "adj":
         return pos in ("ADJ", "VERB", "NOUN")
     return pos in ("NOUN", "PROPN")
