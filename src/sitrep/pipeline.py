@@ -45,12 +45,16 @@ from .resolve.actors import ActorLexicon, document_countries, resolve_sides
 from .resolve.names import word_frequency
 from .resolve.places import find_places_in_parts
 from .resolve.time import find_dates
+from .resolve.time.context import time_words as _time_words
 
 # Truecasing: the actor kinds that are names, and the smallest town taken for a name.
 _NAMED_ACTORS = frozenset({"state", "demonym", "organisation", "armed_group", "armed_forces",
                            "ministry"})
 NAME_POPULATION = 1000
 DATELINE_POPULATION = 100_000
+# a report is about a conflict when its losses and violent deeds fill this share of its
+# sentences; then all its statements are parsed, not only those near the violence
+CONFLICT_SHARE = 0.1
 # Actors whose names are never places ("Islamic State Somalia Province", "Al Shabaab").
 _NOT_PLACES = frozenset({"organisation", "armed_group", "armed_forces", "ministry"})
 _ARMED = frozenset({"armed_group", "armed_forces"})
@@ -251,8 +255,11 @@ class Extractor:
         core = sorted(set(core) | {i + 1 for i in core if i + 1 < len(texts)
                                    and self.selector.goes_on(texts[i + 1])})
         found = self._parse(text, sentences, core, dates, clock)
-        conflict = any(f.figures or any(t.type == "ASSAULT" and t.mode for t in f.triggers)
-                       for f, _p in found.values())
+        violent = sum(1 for f, _p in found.values() if f.figures
+                      or any(t.type == "ASSAULT" and t.mode for t in f.triggers))
+        # a political story that mentions a shooting once, or says a candidate "attacked" a
+        # rival, is not about a conflict: its statements far from the violence are not news
+        conflict = violent and violent >= CONFLICT_SHARE * len(texts)
         # statements near a loss or deed, all of them in a conflict report, and those of
         # armed actors ("Al Shabaab reached an agreement")
         talk = sorted(set(self.selector.talk_indices(texts, core, everywhere=conflict))
@@ -404,11 +411,13 @@ def _selector() -> Selector:
     from .extraction.quantities import lexicon as quantity_lexicon
 
     numbers = set(UNITS) | set(SCALES) | set(quantity_lexicon()["vague"])
-    losses = {_telling(p) for p in lexicon.outcomes()} | {"toll", "casualt", "dead", "death",
-                                                          "fatally"}
+    outcomes = lexicon.outcomes()
+    single = {p[0] for p in outcomes if len(p) == 1} | {"toll", "casualt", "dead", "death",
+                                                        "fatally"}
+    losses = single | {_telling(p, single) for p in outcomes}
     losses |= {row["form"] for row in tsv_rows("irregular_verbs.tsv") if row["lemma"] in losses}
     losses -= {None}
-    things = {p[-1] for p in lexicon.items()}  # "a tank", "a police officer" are counts
+    things = {_counted(p, lexicon.items()) for p in lexicon.items()}  # "a tank", "a police officer"
     things |= {"soldier", "civilian", "child", "fighter", "person", "man", "woman", "pilot"}
     events = event_lexicon()
     # words that name violence outright; "war", "attack", "battle" also serve politics, so
@@ -421,18 +430,23 @@ def _selector() -> Selector:
     loose |= {row["word"] for row in tsv_rows("selector_loose.tsv")}
     violence = {_cue_word(k) for (k, _role), (kind, _m, _a) in events.items()
                 if kind in DEEDS} - loose - {None}
+    # "marched on the streets" is a deed, "in March" a date: a cue word that names a month
+    # counts only in lower case
+    lower_only = violence & set(_time_words()["months"])
+    violence -= lower_only
     irregular = tsv_rows("irregular_verbs.tsv")  # "withdrew", "fought", "shot"
     violence |= {row["form"] for row in irregular if row["lemma"] in violence}
     loose |= {row["form"] for row in irregular if row["lemma"] in loose}
     cues = attribution_lexicon()
     talk = {w for w, kind in {**cues.verbs, **cues.nouns}.items() if kind == "statement"}
-    talk |= {p.split()[0] for p in cues.preps}
-    talk |= {k.split("_")[0].split()[0] for (k, _role), (kind, _m, _a) in events.items()
-             if kind not in DEEDS}
+    talk |= {min(p.split(), key=word_frequency) for p in cues.preps}  # "in the words of"
+    talk |= {_cue_word(k) for (k, _role), (kind, _m, _a) in events.items()
+             if kind not in DEEDS} - {None}
     talk |= {"said", "says", "told", "according", "wrote", "added"} | political
     armed = {w for w, (kind, people) in party_words().items()
              if kind in ("armed", "crowd") and people}
-    return Selector(numbers, losses, violence, talk, things, loose=loose, armed=armed)
+    return Selector(numbers, losses, violence, talk, things, loose=loose, armed=armed,
+                    lower_only=lower_only)
 
 
 # Particles, and verbs too common to send a sentence to the parser on their own: "set_off"
@@ -447,10 +461,22 @@ _COMMON_VERB = 200_000  # pyspellchecker count; "set", "place", "throw" are abov
 _LIGHT = frozenset({"in", "go", "take", "put", "get", "be", "out", "of"})
 
 
-def _telling(phrase: tuple[str, ...]) -> str | None:
-    """The word of a loss phrase that sends a sentence to the parser."""
+def _telling(phrase: tuple[str, ...], single: set[str]) -> str | None:
+    """The word of a loss phrase that sends a sentence to the parser: none when another
+    of its words is a loss word on its own ("beat to death", "find dead"), else its rarest
+    word ("claim the lives of")."""
     words = [w for w in phrase if w not in _LIGHT]
-    return words[0] if words else None
+    if not words or len(phrase) > 1 and any(w in single for w in words):
+        return None
+    return min(words, key=word_frequency)
+
+
+def _counted(phrase: tuple[str, ...], items) -> str:
+    """What an article counts in an item's phrase: its last word when that is an item
+    itself ("a police officer": officer), else the whole phrase ("a control point", not
+    every "a point")."""
+    words = [w for w in phrase if w != "-"]
+    return words[-1] if len(words) == 1 or (words[-1],) in items else " ".join(words)
 
 
 def _cue_word(phrase: str) -> str | None:

@@ -112,6 +112,15 @@ def test_fuzzy_finds_sound_alikes_within_the_countries(gazetteer):
     assert all(c.country == "SDN" for c, _ in gazetteer.fuzzy("Kartoum", countries=["SDN"]))
 
 
+def test_sounding_gives_the_perfect_matches_of_fuzzy(gazetteer):
+    for name, countries in (("kawacha", ["AZE"]), ("Nikolayev", ["UKR"]), ("Mariupol", ["UKR"])):
+        perfect = [c for c, score in gazetteer.fuzzy(name, countries=countries, limit=5)
+                   if score >= 0.999]
+        assert perfect, name
+        assert gazetteer.sounding(name, countries=countries, limit=5) == perfect
+    assert gazetteer.sounding("Xqzvw", countries=["UKR"]) == []
+
+
 def test_fuzzy_without_countries_searches_only_major_places(gazetteer):
     for candidate, _ in gazetteer.fuzzy("Mariupl"):
         assert candidate.feature != "city" or candidate.population >= 100_000

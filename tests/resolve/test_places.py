@@ -329,3 +329,16 @@ def test_a_name_after_the_countryside_of_stands_where_a_place_stands(nlp, gazett
     # The small model tags "Aleppo" as a nationality here; the land "of" it is a place.
     text = "On 3 May 2020, Turkish forces shelled Menagh in the northern countryside of Aleppo."
     assert _found(nlp, gazetteer, text)["Aleppo"].place.country == "SYR"
+
+
+def test_a_name_after_one_that_is_no_place_is_not_repaired(gazetteer, monkeypatch):
+    # the sound-alike search is the costly step: names in a list of people never reach it
+    from sitrep.nlp.pipeline import load
+
+    searched: list[str] = []
+    fuzzy = gazetteer.fuzzy
+    monkeypatch.setattr(gazetteer, "fuzzy", lambda name, **kw: searched.append(name)
+                        or fuzzy(name, **kw))
+    doc = load()("The bill was backed by Nancy Pelosi, Gregory Meeks and Jim Clyburn.")
+    find_places(doc, gazetteer, countries=["USA"])
+    assert "Gregory Meeks" not in searched

@@ -230,8 +230,15 @@ def _phrase_before(doc: Doc, i: int, floor: int) -> tuple[str | None, int]:
     return None, i
 
 
+@functools.lru_cache(maxsize=1)
+def _vague_starts() -> frozenset[str]:
+    return frozenset(phrase.split()[0] for phrase in lexicon()["vague"])
+
+
 def _vague(doc: Doc, i: int, stop: int) -> tuple[int, int] | None:
     """"dozens of soldiers", "hundreds were wounded": vague counts, lowest reading."""
+    if doc[i].lower_ not in _vague_starts():
+        return None
     vague = lexicon()["vague"]
     for width in (3, 2, 1):
         phrase = " ".join(t.lower_ for t in doc[i:i + width])

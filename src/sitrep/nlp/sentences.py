@@ -121,17 +121,22 @@ class Selector:
 
     def __init__(self, numbers: Iterable[str], losses: Iterable[str],
                  violence: Iterable[str], talk: Iterable[str], things: Iterable[str] = (),
-                 loose: Iterable[str] = (), armed: Iterable[str] = ()):
+                 loose: Iterable[str] = (), armed: Iterable[str] = (),
+                 lower_only: Iterable[str] = ()):
         # "a tank was destroyed": an article counts only before a counted thing
         things = sorted({w.lower() for w in things if w}, key=len, reverse=True)
         article = r"\b(?:a|an|one)\s+(?:[\w-]+\s+){0,3}?(?:" + "|".join(
-            re.escape(w) for w in things) + r")" if things else r"(?!)"
+            r"[\s-]+".join(map(re.escape, w.split())) for w in things) + r")(?:e?s)?\b" \
+            if things else r"(?!)"
         # "both victims", "the officer and her daughter": people counted without a number
         joined = r"\bboth\b|\band\s+(?:his|her|their)\s"
         self._number = re.compile(r"\d|" + _words_pattern(numbers).pattern + "|" + article
                                   + "|" + joined, re.IGNORECASE)
         self._loss = _words_pattern(losses)
         self._violence = _words_pattern(violence)
+        # "marched", never "March": cue words that name a month, in lower case only
+        self._lower_violence = re.compile(_words_pattern(lower_only).pattern) \
+            if lower_only else None
         self._talk = _words_pattern(talk)
         # "attack", "fight" are violence only beside an armed party ("militants attacked")
         self._loose = _words_pattern(loose) if loose else None
@@ -140,6 +145,7 @@ class Selector:
     def core(self, sentence: str) -> bool:
         """Can it hold a claim or a violent event?"""
         return bool(self._violence.search(sentence)) or (
+            self._lower_violence is not None and bool(self._lower_violence.search(sentence))) or (
             bool(self._number.search(sentence)) and bool(self._loss.search(sentence))) or (
             self._loose is not None and self._armed is not None
             and bool(self._loose.search(sentence)) and bool(self._armed.search(sentence)))

@@ -159,9 +159,12 @@ def _cluster_sound(match: re.Match) -> str:
     return _CLUSTER_SOUND[match.group(0)]
 
 
+_CODA = re.compile(r"l(?=[^aiu]|$)")
+
+
 def coda_key(k: str) -> str:
     """Key with r/l dropped before a consonant or at the end, as Chinese renderings do."""
-    return re.sub(r"l(?=[^aiu]|$)", "", k)
+    return _CODA.sub("", k) if "l" in k else k
 
 
 def keys(name: str) -> frozenset[str]:

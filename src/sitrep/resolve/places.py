@@ -586,9 +586,10 @@ def _resolve(span: _Span, found: list[Candidate], following: _Span | None,
     if span.source == "line":
         found = [c for c in found if c.feature == "front_line"]
     held = following is not None and _is_contained_by(span, following, text)
-    if (child is not None or held) and span.source in ("maybe", "caps"):
-        # "Balade village (Bossaso, Bari)", "Accra (Accra, Greater Accra)": a name where a
-        # place or its container stands
+    placed = (child is not None or held) and span.source in ("maybe", "caps")
+    if placed:
+        # "Balade village (Bossaso, Bari)", "Accra (Accra, Greater Accra)", "Anne McLellan
+        # of Edmonton": a name where a place or its container stands
         span = replace(span, source="cue")
     found = _no_acronym_towns(span, found, text)
     located = span.source in ("maybe", "caps") \
@@ -601,7 +602,10 @@ def _resolve(span: _Span, found: list[Candidate], following: _Span | None,
         found = []
     found = found[:MAX_CANDIDATES] + _sound_alikes(span, found, gazetteer, context)
     if not found:
-        return _repair_mention(span, gazetteer, context, text)
+        # after a name that is no place ("Nancy Pelosi, Gregory Meeks"), only where it
+        # stands makes it one: no sound-alike is sought
+        return _unresolved(span, 0) if placed and not child and not held \
+            else _repair_mention(span, gazetteer, context, text)
     parent = following_found if following is not None and _is_apposed(span, following, text) \
         else None
     if parent and found[0].match != "demonym" and found[0].feature not in MAJOR_FEATURES \
@@ -730,8 +734,8 @@ def _sound_alikes(span: _Span, found: list[Candidate], gazetteer: Gazetteer,
         return []
     countries = [c for c, _ in context.countries.most_common(4)]
     known = {c.id for c in found}
-    return [c for c, sim in gazetteer.fuzzy(span.text, countries=countries, limit=5)
-            if sim >= 0.999 and c.id not in known and c.feature == found[0].feature]
+    return [c for c in gazetteer.sounding(span.text, countries=countries, limit=5)
+            if c.id not in known and c.feature == found[0].feature]
 
 
 def _plausible(span: _Span, found: list[Candidate], context: _Context, *,

@@ -94,11 +94,29 @@ class Gazetteer:
         for country in countries or ("",):
             index = self._fuzzy_index(country)
             for qk in query_keys:
-                hits = process.extract(qk, index.choices, scorer=names.key_similarity,
+                hits = process.extract(qk, index.keys, scorer=names.key_similarity,
                                        score_cutoff=0.7, limit=limit * 5)
-                for _choice, score, i in hits:
-                    place = index.places[i]
-                    scored[place] = max(scored.get(place, 0.0), score)
+                for _key, score, i in hits:
+                    for place in index.places[i]:
+                        scored[place] = max(scored.get(place, 0.0), score)
+        return self._ranked(scored, limit)
+
+    def sounding(self, name: str, *, countries: Sequence[str], limit: int = 5
+                 ) -> list[Candidate]:
+        """Places in ``countries`` whose name sounds exactly like ``name`` (the same
+        phonetic key): ``fuzzy``'s perfect matches, found without a search."""
+        query_keys = {k for k in names.keys(name) if len(k) >= 3}
+        query_keys |= {names.coda_key(k) for k in query_keys}
+        scored: dict[int, float] = {}
+        for country in countries:
+            index = self._fuzzy_index(country)
+            for qk in query_keys:
+                i = index.position.get(qk)
+                scored.update((place, 1.0) for place in (() if i is None else index.places[i]))
+        return [c for c, _score in self._ranked(scored, limit)]
+
+    def _ranked(self, scored: dict[int, float], limit: int
+                ) -> list[tuple[Candidate, float]]:
         found = {c.id: c for c in self._by_ids(list(scored))}
         ranked = sorted(((found[i], s) for i, s in scored.items() if i in found),
                         key=lambda cs: (-cs[1], -prior(cs[0])))
@@ -164,21 +182,30 @@ class Gazetteer:
                 "WHERE n.kind != 'demonym' AND (p.feature NOT IN ('city', 'admin2') "
                 "OR p.population >= 100000)"
             )
-        choices: list[str] = []
-        places: list[int] = []
+        # each key once, with all its places: a shorter scan, and the keys' strings lie
+        # together in memory in the order read, which the scan's speed depends on
+        position: dict[str, int] = {}
+        places: list[list[int]] = []
         for k, place in rows:
             # Also index each key with r/l codas dropped, as Chinese renderings drop them.
-            for variant in {k, names.coda_key(k)}:
-                if len(variant) >= 3:
-                    choices.append(variant)
-                    places.append(place)
-        return _FuzzyIndex(choices, places)
+            coda = names.coda_key(k)
+            for variant in (k,) if coda == k else (k, coda):
+                if len(variant) < 3:
+                    continue
+                i = position.get(variant)
+                if i is None:
+                    position[variant] = len(places)
+                    places.append([place])
+                else:
+                    places[i].append(place)
+        return _FuzzyIndex(list(position), places, position)
 
 
 @dataclass(frozen=True)
 class _FuzzyIndex:
-    choices: list[str]
-    places: list[int]
+    keys: list[str]  # distinct phonetic keys
+    places: list[list[int]]  # the places of each key
+    position: dict[str, int]  # a key's index in ``keys``
 
 
 def _dedupe(candidates: list[Candidate]) -> list[Candidate]:

@@ -22,6 +22,11 @@ def _words() -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
+def time_words() -> dict:
+    """The word lists of ``time_words.json`` (months, weekdays, ...), read once."""
+    return _words()
+
+
 def _alt(words: Iterable[str]) -> str:
     """A regex alternation, longest first so that "sept" wins over "sep"."""
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len,
