@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from array import array
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -94,10 +95,8 @@ class Gazetteer:
         for country in countries or ("",):
             index = self._fuzzy_index(country)
             for qk in query_keys:
-                hits = process.extract(qk, index.keys, scorer=names.key_similarity,
-                                       score_cutoff=0.7, limit=limit * 5)
-                for _key, score, i in hits:
-                    for place in index.places[i]:
+                for score, i in index.search(qk, limit * 5):
+                    for place in index.places_of(i):
                         scored[place] = max(scored.get(place, 0.0), score)
         return self._ranked(scored, limit)
 
@@ -111,8 +110,8 @@ class Gazetteer:
         for country in countries:
             index = self._fuzzy_index(country)
             for qk in query_keys:
-                i = index.position.get(qk)
-                scored.update((place, 1.0) for place in (() if i is None else index.places[i]))
+                i = index.exact(qk)
+                scored.update((place, 1.0) for place in (() if i is None else index.places_of(i)))
         return [c for c, _score in self._ranked(scored, limit)]
 
     def _ranked(self, scored: dict[int, float], limit: int
@@ -182,10 +181,9 @@ class Gazetteer:
                 "WHERE n.kind != 'demonym' AND (p.feature NOT IN ('city', 'admin2') "
                 "OR p.population >= 100000)"
             )
-        # each key once, with all its places: a shorter scan, and the keys' strings lie
-        # together in memory in the order read, which the scan's speed depends on
+        # each key once, with all its places: a shorter scan
         position: dict[str, int] = {}
-        places: list[list[int]] = []
+        groups: list[list[int]] = []
         for k, place in rows:
             # Also index each key with r/l codas dropped, as Chinese renderings drop them.
             coda = names.coda_key(k)
@@ -194,18 +192,62 @@ class Gazetteer:
                     continue
                 i = position.get(variant)
                 if i is None:
-                    position[variant] = len(places)
-                    places.append([place])
+                    position[variant] = len(groups)
+                    groups.append([place])
                 else:
-                    places[i].append(place)
-        return _FuzzyIndex(list(position), places, position)
+                    groups[i].append(place)
+        starts, flat = array("i", [0]), array("i")
+        for group in groups:
+            flat.extend(group)
+            starts.append(len(flat))
+        return _FuzzyIndex(_by_length(list(position)), starts, flat)
+
+
+def _by_length(keys: list[str]) -> dict[int, tuple[list[str], array]]:
+    """The keys by length, each length's strings made anew so that they lie together in
+    memory (the scan's speed depends on it), with their positions in ``keys``."""
+    groups: dict[int, list[int]] = {}
+    for i, k in enumerate(keys):
+        groups.setdefault(len(k), []).append(i)
+    return {n: ("\x00".join(keys[i] for i in ids).split("\x00"), array("i", ids))
+            for n, ids in groups.items()}
+
+
+FUZZY_CUTOFF = 0.7  # similarity below which a key is no sound-alike
 
 
 @dataclass(frozen=True)
 class _FuzzyIndex:
-    keys: list[str]  # distinct phonetic keys
-    places: list[list[int]]  # the places of each key
-    position: dict[str, int]  # a key's index in ``keys``
+    """The distinct phonetic keys of a country's names, by length, and their places
+    (compact arrays: a large country has a quarter of a million keys)."""
+
+    lengths: dict[int, tuple[list[str], array]]  # keys by length, with their number
+    starts: array  # key i's places are places[starts[i]:starts[i + 1]]
+    places: array
+
+    def places_of(self, i: int) -> array:
+        return self.places[self.starts[i]:self.starts[i + 1]]
+
+    def exact(self, key: str) -> int | None:
+        """The number of a key written exactly so, if any."""
+        keys, ids = self.lengths.get(len(key), ((), ()))
+        try:
+            return ids[keys.index(key)]
+        except ValueError:
+            return None
+
+    def search(self, key: str, limit: int) -> list[tuple[float, int]]:
+        """The ``limit`` keys most like ``key`` (similarity, index), best first. Only
+        keys of a length that can reach the cutoff are compared: the similarity is at most
+        1 - |difference of lengths| / longer length."""
+        n = len(key)
+        hits = []
+        for length, (keys, ids) in self.lengths.items():
+            if abs(length - n) <= (1 - FUZZY_CUTOFF) * max(length, n) + 1e-9:
+                hits += [(score, ids[j]) for _k, score, j in process.extract(
+                    key, keys, scorer=names.key_similarity, score_cutoff=FUZZY_CUTOFF,
+                    limit=limit)]
+        return sorted(hits, key=lambda hit: (-hit[0], hit[1]))[:limit]
 
 
 def _dedupe(candidates: list[Candidate]) -> list[Candidate]:
