@@ -342,3 +342,39 @@ def test_a_name_after_one_that_is_no_place_is_not_repaired(gazetteer, monkeypatc
     doc = load()("The bill was backed by Nancy Pelosi, Gregory Meeks and Jim Clyburn.")
     find_places(doc, gazetteer, countries=["USA"])
     assert "Gregory Meeks" not in searched
+
+
+def test_a_town_placed_by_a_bearing_keeps_that_reading_throughout(blank, gazetteer):
+    doc = blank("Floods hit Kazan , 40 km north-west of Ankara . "
+                "Many died in Kazan later .")
+    doc.ents = [spacy.tokens.Span(doc, i, i + 1, label="GPE") for i in (2, 10, 15)]
+    found = [m for m in find_places(doc, gazetteer) if m.text == "Kazan"]
+    assert len(found) == 2
+    assert {m.place.country for m in found} == {"TUR"}  # not the larger Russian city
+    assert found[0].why == "lies in the place named beside it"
+    assert found[1].why != found[0].why  # the second says it follows the first
+    alone = blank("Many died in Kazan later .")
+    alone.ents = [spacy.tokens.Span(alone, 3, 4, label="GPE")]
+    assert find_places(alone, gazetteer)[0].place.country == "RUS"
+
+
+def test_a_name_the_model_took_for_an_organisation_is_the_place_written_elsewhere(
+        blank, gazetteer):
+    doc = blank("Shelling hit Kherson on Monday . Kherson officials said a Smith was hurt .")
+    doc.ents = [spacy.tokens.Span(doc, 2, 3, label="GPE"), spacy.tokens.Span(doc, 6, 7,
+                label="ORG"), spacy.tokens.Span(doc, 10, 11, label="PERSON")]
+    found = [m for m in find_places(doc, gazetteer) if m.place is not None]
+    assert [m.text for m in found] == ["Kherson", "Kherson"]
+    assert found[0].place.name == found[1].place.name
+    # alone, the organisation's name is no place
+    doc = blank("Kherson officials said a Smith was hurt .")
+    doc.ents = [spacy.tokens.Span(doc, 0, 1, label="ORG")]
+    assert not [m for m in find_places(doc, gazetteer) if m.place is not None]
+
+
+def test_titles_are_not_the_consonant_skeletons_of_towns(gazetteer):
+    text = "Mr Smith and Dr Jones met in Omer."
+    spans = [(0, 2), (13, 15), (29, 33)]
+    resolved = resolve_mentions(text, spans, gazetteer)
+    assert [m.place for m in resolved[:2]] == [None, None]
+    assert resolved[2].place is not None and resolved[2].place.country == "ISR"

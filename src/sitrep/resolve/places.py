@@ -92,7 +92,8 @@ NEAR_BONUS = 1.5
 NEAR_KM = 250.0
 # Local places read together: a town within CLOSE_KM of a reading of another local name in
 # the document (Edmonton and Enfield, both in north London) is likelier than its namesakes.
-CLOSE_BONUS = 1.5
+CLOSE_BONUS = 2.0
+VARIANT_CLOSE_BONUS = 1.5
 CLOSE_KM = 50.0
 NEIGHBOUR_READINGS = 5
 LOCAL_FEATURES = frozenset({"city", "admin2", "facility"})
@@ -193,11 +194,13 @@ def find_places(
     ``countries`` (alpha-3) are what the document is about, if the caller knows; the
     document's own country names and demonyms are added. ``demonyms`` also reports
     adjectives ("Turkish") as mentions of their country (geoparsing corpora count them).
+    A name the model took for an organisation or a person is the place the document
+    writes it as elsewhere (one reading per name and document).
     """
     spans = _recognise(doc)
     extra = _demonym_countries(doc, gazetteer)
     return _resolve_all(spans, doc.text, gazetteer, countries=countries, dateline=dateline,
-                        demonyms=demonyms, extra_countries=extra)
+                        demonyms=demonyms, extra_countries=extra, elsewhere=True)
 
 
 def find_places_in_parts(
@@ -278,8 +281,12 @@ def _given_span(text: str, start: int, end: int, gazetteer: Gazetteer) -> _Span:
 def _resolve_all(
     spans: list[_Span], text: str, gazetteer: Gazetteer, *, countries: Sequence[str],
     dateline: str | None, demonyms: bool, extra_countries: Counter | None = None,
-    actors: Sequence[tuple[str | None, str]] = (),
+    actors: Sequence[tuple[str | None, str]] = (), elsewhere: bool = False,
 ) -> list[PlaceMention]:
+    """``elsewhere``: names the model doubted are places where the report writes them
+    as places elsewhere (``_as_elsewhere``). Not yet for the pipeline's reports: the claims
+    stage reads "a civil society leader in Sake" as a state's official once Sake is a
+    place, so it waits for that rule to ask what kind of source stands before the place."""
     context = _Context(countries=Counter({c: 3 for c in countries}))
     context.countries.update(extra_countries or {})
     _add_theatres(actors, context, gazetteer)
@@ -292,7 +299,7 @@ def _resolve_all(
     by_name: dict[str, list[Candidate]] = {}  # a name recurs: look it up once
     for s in spans:
         if s.text not in by_name:
-            by_name[s.text] = gazetteer.lookup(s.text)
+            by_name[s.text] = _no_skeletons(s.text, gazetteer.lookup(s.text))
     lookups = {s: by_name[s.text] for s in spans}
     containers = {s for before, s in zip(spans, spans[1:], strict=False)
                   if _is_apposed(before, s, text)}
@@ -309,6 +316,8 @@ def _resolve_all(
                 context.settled.setdefault(found[0].id, found[0])
     _add_neighbours(lookups, context)
     mentions = []
+    doubted: list[_Span] = []  # names read as no place, perhaps wrongly
+    placed: dict[str, PlaceMention] = {}  # names the model or the text wrote as places
     for i, s in enumerate(spans):
         following = spans[i + 1] if i + 1 < len(spans) else None
         preceding = spans[i - 1] if i > 0 else None
@@ -316,9 +325,73 @@ def _resolve_all(
             and _is_apposed(preceding, s, text) else None
         mention = _resolve(s, lookups[s], following, lookups.get(following) if following
                            else None, text, gazetteer, context, child=child)
-        if mention is not None and (demonyms or mention.match != "demonym"):
+        if mention is None and s.source in ("maybe", "caps"):
+            doubted.append(s)
+        elif mention is not None and (demonyms or mention.match != "demonym"):
             mentions.append(mention)
-    return _with_containers(mentions, text)
+            if not mention.repaired and (s.source in ("ner", "cue", "given")
+                                         or _located(s, text)):
+                placed.setdefault(names.fold(s.text), mention)
+    if elsewhere:
+        mentions += _as_elsewhere(doubted, placed)
+        mentions.sort(key=lambda m: m.start)
+    return _with_containers(_one_reading(mentions), text)
+
+
+def _located(span: _Span, text: str) -> bool:
+    """Written where a place stands ("protested in Ahvaz", "the outskirts of Aleppo")."""
+    return _AT_PLACE.search(text, max(0, span.start - 25), span.start) is not None
+
+
+def _as_elsewhere(doubted: list[_Span], placed: dict[str, PlaceMention]
+                  ) -> list[PlaceMention]:
+    """Names the model took for an organisation or a person, or only capitalised words,
+    that the same report writes elsewhere as a place (``placed``: the model's place
+    entities and names before place words, not repairs) ("people of Edmonton" beside "a
+    school in Edmonton"): one reading per name and report."""
+    out = []
+    for s in doubted:
+        first = placed.get(names.fold(s.text))
+        if first is not None and first.place is not None:
+            why = "the report writes this name elsewhere as this place"
+            place = replace(first.place, span=Span(s.start, s.end, s.text), why=why)
+            out.append(replace(first, start=s.start, end=s.end, text=s.text, place=place,
+                               cue=s.cue, why=why, within=None))
+    return out
+
+
+_BESIDE = "lies in the place named beside it"
+
+
+def _one_reading(mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """A name the text once places by its container ("Edmonton, south of Cairns") means
+    that place wherever else the report writes it alone ("a house at Edmonton"): one
+    reading per name and report."""
+    told = {}
+    for m in mentions:
+        if m.place is not None and m.why == _BESIDE:
+            told.setdefault(names.fold(m.text), m)
+    if not told:
+        return mentions
+    out = []
+    for m in mentions:
+        first = told.get(names.fold(m.text))
+        if first is not None and m.place is not None and m.why != _BESIDE \
+                and (m.place.name, m.place.lat, m.place.lon) \
+                != (first.place.name, first.place.lat, first.place.lon):
+            why = "the place the report's other mention of this name lies in"
+            m = replace(m, place=replace(first.place, span=m.place.span, why=why),
+                        canonical=first.canonical, match=first.match, why=why)
+        out.append(m)
+    return out
+
+
+def _no_skeletons(written: str, found: list[Candidate]) -> list[Candidate]:
+    """Of a name of one or two letters ("Mr", "Dr", "n't"), not the consonant skeletons
+    some transliterations keep as variants ("‘Omer" as "mr", "Dar‘ā" as "dr")."""
+    if len(names.fold(written).replace(" ", "")) > 2:
+        return found
+    return [c for c in found if c.match != "variant"]
 
 
 def _is_dateline(text: str, span: _Span) -> bool:
@@ -592,8 +665,7 @@ def _resolve(span: _Span, found: list[Candidate], following: _Span | None,
         # of Edmonton": a name where a place or its container stands
         span = replace(span, source="cue")
     found = _no_acronym_towns(span, found, text)
-    located = span.source in ("maybe", "caps") \
-        and _AT_PLACE.search(text, max(0, span.start - 25), span.start) is not None
+    located = span.source in ("maybe", "caps") and _located(span, text)
     if found and span.source not in ("ner", "given") \
             and not _plausible(span, found, context, located=located):
         # Names it could be are elsewhere: a garbled local name is likelier than those.
@@ -700,7 +772,7 @@ def _why(best: Candidate, found: list[Candidate], parent: list[Candidate] | None
          context: _Context) -> str:
     """Why ``best`` was chosen among ``found`` (Place.why)."""
     if parent and any(_contains(p, best) for p in parent[:5]):
-        return "lies in the place named beside it"
+        return _BESIDE
     if len({c.id for c in found}) == 1:
         return "the only place of this name"
     if best.country in _area(context) and any(c.country != best.country for c in found):
@@ -785,7 +857,8 @@ def _score(c: Candidate, span: _Span, parent: list[Candidate] | None,
     if context.near_anchor(c):
         score += NEAR_BONUS
     if c.feature in LOCAL_FEATURES and context.has_neighbour(c, names.fold(span.text)):
-        score += CLOSE_BONUS
+        # a record called by its own name, not by a variant shared with unrelated places
+        score += CLOSE_BONUS if c.match == "name" else VARIANT_CLOSE_BONUS
     if c.match in ("variant", "fuzzy"):
         # A spelling shared by unrelated places: prefer the one whose own name looks like it.
         score += LIKENESS_WEIGHT * names.similarity(span.text, c.name)
@@ -890,8 +963,13 @@ def _with_containers(mentions: list[PlaceMention], text: str) -> list[PlaceMenti
 # Between a name and the unit that holds it: "Lalbagh, Dhaka", "Balade village (Bossaso,
 # Bari)", "Jurneyyeh city in Ar-Raqqa", "Hays city in western Yemen".
 _WORDS = "|".join(sorted(PLACE_WORDS))
+# "Edmonton, south of Cairns", "Kalam, 40 km north-west of Mingora": a place told by the
+# town it lies near, which stands as its container does.
+_BEARING = (r",?\s*(?:(?:about|some|around)\s+)?(?:\d[\d,.]*\s*(?:-\s*)?(?:km|kilomet[er]{2}s?|"
+            r"miles?|mi)\.?\s+)?(?:north|south|east|west)(?:ern)?(?:-?(?:east|west)(?:ern)?)?"
+            r"\s+of\s+(?:the\s+)?")
 _APPOSED = re.compile(rf"\s*(?:(?:{_WORDS})\s*)?(?:,|\(|\s(?:in|of|near)\s+(?:the\s+)?"
-                      r"(?:(?:north|south|east|west|central)\w*\s+)?)\s*$", re.I)
+                      rf"(?:(?:north|south|east|west|central)\w*\s+)?|{_BEARING})\s*$", re.I)
 _DASH_AFTER = re.compile(r"\s*[—–-]")
 _LIST_GOES_ON = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?[A-Z]|and\s|or\s|&)")
 # Written so that the next name is only the unit that holds this one.
