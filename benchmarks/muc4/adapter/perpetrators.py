@@ -7,7 +7,7 @@ import re
 from sitrep.records import Report
 
 from .incidents import Incident
-from .words import quoted
+from .words import ARTICLE, quoted
 
 CONFIDENCE = {"claimed": "CLAIMED OR ADMITTED", "reported": "REPORTED AS FACT",
               "suspected": "SUSPECTED OR ACCUSED",
@@ -26,7 +26,10 @@ def perpetrators(incident: Incident, report: Report, actors) -> dict[str, list[s
     for event in incident.events:
         confidence = CONFIDENCE.get(event.responsibility or "", "REPORTED AS FACT")
         for actor in event.actors:
-            doers = [quoted(actor.people)] if actor.people else []
+            # "the army" as a doer is the organisation: the set list has no individual for it
+            institution = bool(actor.people and FORCE.fullmatch(ARTICLE.sub("", actor.people)))
+            doers = [quoted(actor.people)] if actor.people and not institution else []
+            state = state or institution
             if actor.actor:
                 state = state or actors.is_state(actor.actor)
                 name = _mention_text(report, actor.actor, actor.text or "")
@@ -36,7 +39,7 @@ def perpetrators(incident: Incident, report: Report, actors) -> dict[str, list[s
             else:
                 people.extend(doers)
             force = FORCE.search(actor.text or "")
-            if force and doers:  # "members of the armed forces": the force is the org
+            if force and (doers or institution):  # "members of the armed forces": the org
                 orgs.setdefault(force.group().lower(), (quoted(force.group()), confidence))
     if not orgs:
         orgs = {b.actor: (quoted(b.evidence.text), CONFIDENCE[b.confidence])
