@@ -101,6 +101,8 @@ ABOUT = frozenset({"against", "over", "about", "for"})
 # "the SMM observed 60 explosions": who saw or counted a deed did not do it
 WITNESS_VERBS = frozenset({"observe", "record", "hear", "see", "monitor", "document",
                            "register", "note", "count", "witness"})
+# Verbs whose subject suffers the deed a noun beside them names ("died in the blast").
+SUFFERING_VERBS = frozenset({"die", "perish"})
 FIRING_VERBS = frozenset({"fire", "launch", "hurl", "throw", "lob", "drop"})
 # Verbs whose target follows "at" ("fired at the convoy", "shot at the police").
 AIMING_VERBS = FIRING_VERBS | {"shoot"}
@@ -390,6 +392,11 @@ def _arguments(tok: Token, type_: str):
             doers = tuple(_span(o) for c in tok.children if c.dep_ in ("prep", "agent")
                           and c.lower_ == "by" for o in c.children if o.dep_ == "pobj")
             return doers, victims
+        if verb.lemma_.lower() in SUFFERING_VERBS:
+            # "Inspector Flores died in the explosion": who died suffered the deed
+            victims = tuple(s for c in verb.children if c.dep_ == "nsubj"
+                            for s in _spans(c) if not s[0] <= tok.idx < s[1])
+            return mods, victims
         # "three soldiers were killed in an ambush": the killed are no doers
         roles = ("nsubj",) if _is_harm(verb) else ("nsubj", "nsubjpass")
         subjects = () if about else tuple(s for c in verb.children if c.dep_ in roles
