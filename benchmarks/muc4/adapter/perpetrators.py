@@ -32,7 +32,8 @@ def perpetrators(incident: Incident, report: Report, actors) -> dict[str, list[s
             state = state or institution
             if actor.actor:
                 state = state or actors.is_state(actor.actor)
-                name = _mention_text(report, actor.actor, actor.text or "")
+                name = _mention_text(report, actor.actor, actor.text or "") or (
+                    None if actors.is_state(actor.actor) else _first_mention(report, actor.actor))
                 if name and (not actors.is_state(actor.actor) or FORCE.search(name)):
                     orgs.setdefault(actor.actor, (quoted(name), confidence))
                 people.extend(d for d in doers if d != quoted(name or ""))
@@ -63,3 +64,10 @@ def _mention_text(report: Report, code: str, within: str) -> str | None:
                 if mention.text.lower() in within.lower():
                     return mention.text
     return None
+
+
+def _first_mention(report: Report, code: str) -> str | None:
+    """How the report first names a group whose name the doer's words cut short
+    ("terrorists of the Farabundo Marti" -> "Farabundo Marti National Liberation Front")."""
+    return next((entity.mentions[0].text for entity in report.entities
+                 if entity.code == code and entity.kind == "actor" and entity.mentions), None)
