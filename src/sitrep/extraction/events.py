@@ -540,12 +540,22 @@ class EventBuilder:
     def build(self, sentences, claims=()) -> list[Event]:
         events = []
         claims = ByStart(list(claims), key=lambda c: c.evidence.start)
+        told: tuple[int, EventDate] | None = None  # the last dated deed: sentence, date
         for facts in sentences:
             source = self.sources_at.get(facts.index)
             for trigger in facts.triggers:
                 event = self._event(trigger, facts, source, len(events))
-                if event is not None:
-                    events.append(event)
+                if event is None:
+                    continue
+                if event.type in DEEDS and event.date.start is not None:
+                    told = (facts.index, event.date)
+                elif event.type in DEEDS and told and told[0] in (facts.index, facts.index - 1):
+                    # "On 10 March Shining Path members murdered four peasants. After
+                    # killing them, the terrorists used explosives against the town hall":
+                    # a deed told right after a dated one goes on with its date
+                    event = replace(event, date=told[1], background=self._background(
+                        told[1], self.text[facts.start:facts.end]))
+                events.append(event)
             if not any(t.type == "ASSAULT" for t in facts.triggers):
                 events.extend(self._killings(facts, claims, source, len(events)))
         return _turned_violent(events)
