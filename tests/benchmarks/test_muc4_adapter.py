@@ -79,6 +79,37 @@ def test_a_report_with_no_violence_is_irrelevant() -> None:
     assert _template(block) == ()
 
 
+def test_a_deed_that_names_nothing_it_hit_makes_no_template() -> None:
+    # the task's rule: an explosion with neither target nor victim is not specific enough
+    text = ("SAN SALVADOR, 12 JAN 90 (EFE) -- [TEXT] POLICE REPORTED TWO EXPLOSIONS IN "
+            "SAN SALVADOR TODAY.\n")
+    report = default().extract(text)
+    assert any(e.mode == "bombing" for e in report.events)
+    assert _template(respond(report, "TST9-MUC4-0003", default().actors)) == ()
+
+
+def test_the_army_as_doer_is_the_perpetrator_organisation_of_state_violence() -> None:
+    text = ("SAN SALVADOR, 12 JAN 90 (EFE) -- [TEXT] THE ARMY BOMBED A SCHOOL IN SAN MIGUEL "
+            "ON 10 JANUARY, KILLING THREE CHILDREN.\n")
+    (template,) = _template(respond(default().extract(text), "TST9-MUC4-0004",
+                                    default().actors))
+    assert template.slots["perp-org-id"][0].values == (Str("ARMY"),)
+    assert template.slots["perp-ind-id"] == ()
+    assert template.slots["perp-inc-cat"][0].values == (Sym("STATE-SPONSORED VIOLENCE"),)
+
+
+def test_a_group_the_doers_words_cut_short_is_named_as_the_report_names_it() -> None:
+    text = ("SAN SALVADOR, 3 JAN 90 -- [TEXT] THE ARCE BATTALION COMMAND HAS REPORTED THAT "
+            "ABOUT 50 PEASANTS OF VARIOUS AGES HAVE BEEN KIDNAPPED BY TERRORISTS OF THE "
+            "FARABUNDO MARTI NATIONAL LIBERATION FRONT [FMLN] IN SAN MIGUEL DEPARTMENT.\n")
+    report = default().extract(text)
+    (kidnapping,) = [e for e in report.events if e.type == "COERCE"]
+    assert [a.actor for a in kidnapping.actors] == ["FMLN"]
+    (template,) = _template(respond(report, "TST9-MUC4-0005", default().actors))
+    assert template.slots["perp-org-id"][0].values == (
+        Str("FARABUNDO MARTI NATIONAL LIBERATION FRONT"),)
+
+
 def test_texts_mode_runs_sitrep_and_scores_it(tmp_path: Path, capsys) -> None:
     tst4 = eval_data("muc4", "corpora", "tst4")
     messages = (tst4 / "tst4-muc4").read_text(encoding="latin-1").split("\nTST4-MUC4-0006")[0]

@@ -72,6 +72,22 @@ def test_a_fighter_harmed_is_marked_a_combatant(extractor):
     assert not any(v.combatant for v in event.victims if "teacher" in (v.description or ""))
 
 
+def test_people_the_text_counts_are_victims_and_bare_people_are_not(extractor):
+    report = extractor.extract("Five persons were seriously wounded in a bomb attack in Lima "
+                               "on Monday. People heard the attack from afar.", "1990-01-16")
+    victims = [(v.description, v.number, v.effect) for e in report.events for v in e.victims]
+    assert victims == [("Five persons", "5", "injury")]
+
+
+def test_who_died_in_a_deed_is_its_victim_not_its_doer(extractor):
+    report = extractor.extract("Inspector Eulogio Flores died in the explosion in Lima on "
+                               "Monday.", "1990-01-16")
+    (event,) = [e for e in report.events if e.type == "ASSAULT"]
+    assert not event.actors
+    assert [(v.name, v.description, v.effect) for v in event.victims] == [
+        ("Eulogio Flores", "Inspector", "death")]
+
+
 def test_words_are_matched_longest_first_and_classed():
     assert [m.group() for m in matches("weapon", "a car bomb and a bomb")] == ["car bomb",
                                                                                 "bomb"]

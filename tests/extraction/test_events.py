@@ -84,6 +84,17 @@ def test_every_unnamed_victim_is_kept(nlp):
     assert found[0][3] == ["a bridge", "two guards"]
 
 
+def test_a_deed_told_right_after_a_dated_one_goes_on_with_its_date():
+    from sitrep import extract
+
+    report = extract("Shining Path members murdered four peasants in Huanuco on 10 March. "
+                     "After killing the family, the terrorists used explosives against the "
+                     "town hall. A judge was shot in Lima.", published="1989-03-15")
+    murder, bombing, shooting = report.events
+    assert murder.date.start == bombing.date.start == "1989-03-10"
+    assert shooting.date.start is None  # two sentences on: no longer the same telling
+
+
 def test_claims_link_to_the_deed_their_sentence_tells():
     from sitrep import extract
 

@@ -17,12 +17,19 @@ BODY = " The ministry said on Monday that fighting went on near the front line a
     ("YEREVAN. April 4 (Interfax) -", "YEREVAN", "Interfax"),
     ("NORTH WAZIRISTAN:", "NORTH WAZIRISTAN", None),
     ("Ouagadougou, Feb 4, 2019 –", "Ouagadougou", None),
+    ("SAN JOSE (COSTA RICA), 12 SEP 89 (AFP) --", "SAN JOSE", "AFP"),
 ])
 def test_wire_datelines(head, place, agency):
     found = find_head(head + BODY).dateline
     assert found is not None and found.place == place
     assert agency is None or found.agency == agency
     assert (head + BODY)[found.end:].strip().startswith("The ministry")
+
+
+def test_a_dateline_naming_its_country_dates_the_report():
+    prepared = prepare("HAVANA (CUBA), 20 MAR 89 (TASS) -- [TEXT]" + BODY)
+    assert prepared.document.published == "1989-03-20"
+    assert prepared.document.dateline.place == "Havana"
 
 
 def test_a_dateline_on_its_own_line_takes_the_agency_line_after_it():

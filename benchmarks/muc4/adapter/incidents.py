@@ -55,7 +55,14 @@ def incidents(report: Report, dateline_country: str | None = None) -> list[Incid
         if key not in found:
             key = next((k for k in found if k[0] == kind and _same(k, key)), key)
         found.setdefault(key, Incident(kind, country)).events.append(event)
-    return list(found.values())
+    return [incident for incident in found.values() if specific(incident)]
+
+
+def specific(incident: Incident) -> bool:
+    """The task records an incident only when the report says what was hit: a person or a
+    thing ("two other explosions in two La Paz neighborhoods" is no incident, taskdoc 1.0,
+    item 7)."""
+    return any(e.victims or e.targets for e in incident.events)
 
 
 def _named_victim(event: Event) -> str | None:

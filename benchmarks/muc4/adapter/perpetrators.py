@@ -7,7 +7,7 @@ import re
 from sitrep.records import Report
 
 from .incidents import Incident
-from .words import quoted
+from .words import ARTICLE, quoted
 
 CONFIDENCE = {"claimed": "CLAIMED OR ADMITTED", "reported": "REPORTED AS FACT",
               "suspected": "SUSPECTED OR ACCUSED",
@@ -26,17 +26,21 @@ def perpetrators(incident: Incident, report: Report, actors) -> dict[str, list[s
     for event in incident.events:
         confidence = CONFIDENCE.get(event.responsibility or "", "REPORTED AS FACT")
         for actor in event.actors:
-            doers = [quoted(actor.people)] if actor.people else []
+            # "the army" as a doer is the organisation: the set list has no individual for it
+            institution = bool(actor.people and FORCE.fullmatch(ARTICLE.sub("", actor.people)))
+            doers = [quoted(actor.people)] if actor.people and not institution else []
+            state = state or institution
             if actor.actor:
                 state = state or actors.is_state(actor.actor)
-                name = _mention_text(report, actor.actor, actor.text or "")
+                name = _mention_text(report, actor.actor, actor.text or "") or (
+                    None if actors.is_state(actor.actor) else _first_mention(report, actor.actor))
                 if name and (not actors.is_state(actor.actor) or FORCE.search(name)):
                     orgs.setdefault(actor.actor, (quoted(name), confidence))
                 people.extend(d for d in doers if d != quoted(name or ""))
             else:
                 people.extend(doers)
             force = FORCE.search(actor.text or "")
-            if force and doers:  # "members of the armed forces": the force is the org
+            if force and (doers or institution):  # "members of the armed forces": the org
                 orgs.setdefault(force.group().lower(), (quoted(force.group()), confidence))
     if not orgs:
         orgs = {b.actor: (quoted(b.evidence.text), CONFIDENCE[b.confidence])
@@ -60,3 +64,10 @@ def _mention_text(report: Report, code: str, within: str) -> str | None:
                 if mention.text.lower() in within.lower():
                     return mention.text
     return None
+
+
+def _first_mention(report: Report, code: str) -> str | None:
+    """How the report first names a group whose name the doer's words cut short
+    ("terrorists of the Farabundo Marti" -> "Farabundo Marti National Liberation Front")."""
+    return next((entity.mentions[0].text for entity in report.entities
+                 if entity.code == code and entity.kind == "actor" and entity.mentions), None)

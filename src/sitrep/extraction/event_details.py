@@ -55,6 +55,8 @@ _NOT_PEOPLE = frozenset({
     "years", "days", "hours", "mass", "fire", "bombs", "explosions", "incidents", "crimes",
     "dead", "wounded", "injured", "killed", "missing",
 })
+# People named by their number alone ("five persons" is a group of victims; "people" is none).
+_COUNTABLE = frozenset({"people", "persons"})
 DEATH = re.compile(r"\b(?:kill\w*|murder\w*|assassinat\w*|execut\w*|dead|death|died|"
                    r"massacr\w*|behead\w*)\b", re.I)
 INJURY = re.compile(r"\b(?:wound\w*|injur\w*|hurt)\b", re.I)
@@ -288,10 +290,17 @@ def _counted_victims(event: Event, claims: tuple[Claim, ...], text: str
 def _is_person_phrase(words: str) -> bool:
     """Not a pronoun, a bare number, a date or a weapon ("him", "two", "15 December")."""
     tokens = [t.lower().strip(".,") for t in words.split()]
+    if len(tokens) > 1 and tokens[-1] in _COUNTABLE and _counted(tokens[0]):
+        return True  # "five persons", "12 people": a group the text counts
     if not tokens or tokens[-1] in _NOT_PEOPLE or tokens[-1].isdigit() \
             or tokens[-1] in NUMBER_WORDS or class_of("weapon", words):
         return False
     return not any(m in tokens for m in MONTH_NAMES)
+
+
+def _counted(word: str) -> bool:
+    return word.replace(",", "").isdigit() or word in NUMBER_WORDS or word in ("several",
+                                                                             "many")
 
 
 def _without_title(name: str) -> tuple[str, str]:
@@ -310,7 +319,8 @@ def _count_of(words: str, name: str | None) -> str:
         return "1"
     if first.isdigit() or first in NUMBER_WORDS:
         return str(int(first) if first.isdigit() else NUMBER_WORDS[first])
-    return "plural" if words.lower().endswith("s") else "1"
+    plural = words.lower().endswith("s") or words.lower().split()[-1] in _COUNTABLE
+    return "plural" if plural else "1"
 
 
 def _counted_noun(text: str, start: int) -> tuple[str, int]:

@@ -101,6 +101,8 @@ ABOUT = frozenset({"against", "over", "about", "for"})
 # "the SMM observed 60 explosions": who saw or counted a deed did not do it
 WITNESS_VERBS = frozenset({"observe", "record", "hear", "see", "monitor", "document",
                            "register", "note", "count", "witness"})
+# Verbs whose subject suffers the deed a noun beside them names ("died in the blast").
+SUFFERING_VERBS = frozenset({"die", "perish"})
 FIRING_VERBS = frozenset({"fire", "launch", "hurl", "throw", "lob", "drop"})
 # Verbs whose target follows "at" ("fired at the convoy", "shot at the police").
 AIMING_VERBS = FIRING_VERBS | {"shoot"}
@@ -390,6 +392,11 @@ def _arguments(tok: Token, type_: str):
             doers = tuple(_span(o) for c in tok.children if c.dep_ in ("prep", "agent")
                           and c.lower_ == "by" for o in c.children if o.dep_ == "pobj")
             return doers, victims
+        if verb.lemma_.lower() in SUFFERING_VERBS:
+            # "Inspector Flores died in the explosion": who died suffered the deed
+            victims = tuple(s for c in verb.children if c.dep_ == "nsubj"
+                            for s in _spans(c) if not s[0] <= tok.idx < s[1])
+            return mods, victims
         # "three soldiers were killed in an ambush": the killed are no doers
         roles = ("nsubj",) if _is_harm(verb) else ("nsubj", "nsubjpass")
         subjects = () if about else tuple(s for c in verb.children if c.dep_ in roles
@@ -533,12 +540,22 @@ class EventBuilder:
     def build(self, sentences, claims=()) -> list[Event]:
         events = []
         claims = ByStart(list(claims), key=lambda c: c.evidence.start)
+        told: tuple[int, EventDate] | None = None  # the last dated deed: sentence, date
         for facts in sentences:
             source = self.sources_at.get(facts.index)
             for trigger in facts.triggers:
                 event = self._event(trigger, facts, source, len(events))
-                if event is not None:
-                    events.append(event)
+                if event is None:
+                    continue
+                if event.type in DEEDS and event.date.start is not None:
+                    told = (facts.index, event.date)
+                elif event.type in DEEDS and told and told[0] in (facts.index, facts.index - 1):
+                    # "On 10 March Shining Path members murdered four peasants. After
+                    # killing them, the terrorists used explosives against the town hall":
+                    # a deed told right after a dated one goes on with its date
+                    event = replace(event, date=told[1], background=self._background(
+                        told[1], self.text[facts.start:facts.end]))
+                events.append(event)
             if not any(t.type == "ASSAULT" for t in facts.triggers):
                 events.extend(self._killings(facts, claims, source, len(events)))
         return _turned_violent(events)

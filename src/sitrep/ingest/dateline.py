@@ -7,6 +7,7 @@ report was filed. The wires write it in many shapes; each shape here is one patt
     STEPANAKERT, SEPTEMBER 30, ARMENPRESS.       YEREVAN. April 4 (Interfax) -
     ISLAMABAD, Pakistan, May 3 (APP):            Baku, September 28, AZERTAC
     ANKARA (UrduPoint News / Sputnik - 12th March, 2021) -
+    SAN JOSE (COSTA RICA), 12 SEP 89 (AFP) -- [TEXT]
     NORTH WAZIRISTAN: ...      Tripoli: ...      Sanaa - Saba: ...
     Xinhua news agency, Baghdad, January 27 (reporter Zhang Miao) -
     Beijing's September 30 comprehensive report: ...
@@ -64,6 +65,7 @@ _OLD = (_COLON, _AGENCY_REPORT, _WIRE, _AGENCY, _DATED, _PLACE_AGENCY)
 _GENERAL = re.compile(
     rf"^[ \t]*(?:(?P<lead>[A-Z][\w.]*(?:\s[Nn]ews)?\s[Aa]gency),\s*)?"
     rf"(?P<place>{PLACE})"
+    rf"(?:\s\((?P<country>[A-Z][\w ]{{1,30}})\)(?=,))?"
     rf"(?:\s*,\s*(?P<region>(?!{DATE}){_WORD}(?:\s{_WORD}){{0,2}}))?"
     rf"(?:\s*[,.]?\s*(?P<date>{DATE}))?"
     rf"(?:\s*\((?P<paren>[^)\n]{{1,80}})\))?"
