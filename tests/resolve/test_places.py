@@ -378,3 +378,13 @@ def test_titles_are_not_the_consonant_skeletons_of_towns(gazetteer):
     resolved = resolve_mentions(text, spans, gazetteer)
     assert [m.place for m in resolved[:2]] == [None, None]
     assert resolved[2].place is not None and resolved[2].place.country == "ISR"
+
+
+def test_a_unit_word_seeks_a_unit_whose_name_sounds_the_same(blank, gazetteer):
+    # "Shabwa" is spelt exactly like a village of Myanmar ("Sha Bwa"); "province" says it
+    # is a unit, and Yemen's Shabwah (a final h, silent) is one
+    doc = blank("Fighting went on in Usailan district of Shabwa province .")
+    doc.ents = [spacy.tokens.Span(doc, 7, 8, label="GPE")]
+    found = {m.text: m for m in find_places(doc, gazetteer)}
+    assert found["Shabwa"].place.country == "YEM"
+    assert found["Shabwa"].place.feature == "admin1"

@@ -47,7 +47,8 @@ def _place_words(kind: str) -> frozenset[str]:
 
 
 # Words after a name that say it is a place, and which kind of place (data/place_words.tsv).
-AREA_WORDS = _place_words("area")
+UNIT_WORDS = _place_words("unit")  # "province", "oblast": the name is a unit
+AREA_WORDS = _place_words("area") | UNIT_WORDS
 TOWN_WORDS = _place_words("town")
 PART_WORDS = _place_words("part")  # a part of a town: "Tombo neighbourhood of Freetown"
 COMPASS_WORDS = _place_words("compass")
@@ -672,7 +673,8 @@ def _resolve(span: _Span, found: list[Candidate], following: _Span | None,
         if span.source != "cue":
             return None
         found = []
-    found = found[:MAX_CANDIDATES] + _sound_alikes(span, found, gazetteer, context)
+    found = found[:MAX_CANDIDATES] + _sound_alikes(span, found, gazetteer, context) \
+        + _units_sounding(span, found, gazetteer)
     if not found:
         # after a name that is no place ("Nancy Pelosi, Gregory Meeks"), only where it
         # stands makes it one: no sound-alike is sought
@@ -808,6 +810,19 @@ def _sound_alikes(span: _Span, found: list[Candidate], gazetteer: Gazetteer,
     known = {c.id for c in found}
     return [c for c in gazetteer.sounding(span.text, countries=countries, limit=5)
             if c.id not in known and c.feature == found[0].feature]
+
+
+def _units_sounding(span: _Span, found: list[Candidate], gazetteer: Gazetteer
+                    ) -> list[Candidate]:
+    """"Shabwa province" names a unit: when no reading of the name is one, the units whose
+    names sound the same, a final h being silent (Shabwah in Yemen, not the village Sha
+    Bwa in Myanmar). A name that is a town's own name stays that town's ("Zabol county" is
+    the county of Zābol, Iran, not Zabul province of Afghanistan)."""
+    if span.cue not in UNIT_WORDS or any(c.feature in ("admin1", "admin2") or c.match == "name"
+                                         for c in found):
+        return []
+    known = {c.id for c in found}
+    return [c for c in gazetteer.units_sounding(span.text) if c.id not in known]
 
 
 def _plausible(span: _Span, found: list[Candidate], context: _Context, *,

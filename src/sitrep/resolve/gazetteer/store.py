@@ -114,6 +114,19 @@ class Gazetteer:
                 scored.update((place, 1.0) for place in (() if i is None else index.places_of(i)))
         return [c for c, _score in self._ranked(scored, limit)]
 
+    def units_sounding(self, name: str, limit: int = 5) -> list[Candidate]:
+        """First- and second-level units anywhere whose name sounds like ``name``, a final
+        h after a vowel being silent ("Shabwa" / "Shabwah", "Hodeida" / "Hodeidah")."""
+        query_keys = {k for k in names.keys(name) if len(k) >= 3}
+        query_keys |= {names.coda_key(k) for k in query_keys}
+        query_keys |= {k + "h" for k in query_keys if k[-1] in _VOWELS} \
+            | {k[:-1] for k in query_keys if k.endswith("h") and k[-2:-1] in _VOWELS}
+        index = self._fuzzy_index("")
+        scored = {place: 1.0 for qk in query_keys if (i := index.exact(qk)) is not None
+                  for place in index.places_of(i)}
+        return [c for c, _score in self._ranked(scored, len(scored))
+                if c.feature in ("admin1", "admin2")][:limit]
+
     def _ranked(self, scored: dict[int, float], limit: int
                 ) -> list[tuple[Candidate, float]]:
         found = {c.id: c for c in self._by_ids(list(scored))}
@@ -213,6 +226,7 @@ def _by_length(keys: list[str]) -> dict[int, tuple[list[str], array]]:
             for n, ids in groups.items()}
 
 
+_VOWELS = frozenset("aeiou")
 FUZZY_CUTOFF = 0.7  # similarity below which a key is no sound-alike
 
 
