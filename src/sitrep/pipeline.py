@@ -259,7 +259,7 @@ class Extractor:
                       or any(t.type == "ASSAULT" and t.mode for t in f.triggers))
         # a political story that mentions a shooting once, or says a candidate "attacked" a
         # rival, is not about a conflict: its statements far from the violence are not news
-        conflict = violent and violent >= CONFLICT_SHARE * len(texts)
+        conflict = violent > 0 and violent >= CONFLICT_SHARE * len(texts)
         # statements near a loss or deed, all of them in a conflict report, and those of
         # armed actors ("Al Shabaab reached an agreement")
         talk = sorted(set(self.selector.talk_indices(texts, core, everywhere=conflict))

@@ -95,12 +95,11 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 _GOES_ON = re.compile(r"\s*the\s+(?:rest|remaining|other)\b", re.IGNORECASE)
 
 
-def _words_pattern(words: Iterable[str]) -> re.Pattern:
+def _words_pattern(words: Iterable[str], flags: int = re.IGNORECASE) -> re.Pattern:
     """Word beginnings: "kill" finds "killed"; a final consonant + "y" also finds "-ied"
     ("rally" finds "rallied")."""
     alternatives = sorted({w.lower() for w in words if w}, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(_stem(w) for w in alternatives) + r")",
-                      re.IGNORECASE)
+    return re.compile(r"\b(?:" + "|".join(_stem(w) for w in alternatives) + r")", flags)
 
 
 def _stem(word: str) -> str:
@@ -135,8 +134,7 @@ class Selector:
         self._loss = _words_pattern(losses)
         self._violence = _words_pattern(violence)
         # "marched", never "March": cue words that name a month, in lower case only
-        self._lower_violence = re.compile(_words_pattern(lower_only).pattern) \
-            if lower_only else None
+        self._lower_violence = _words_pattern(lower_only, flags=0) if lower_only else None
         self._talk = _words_pattern(talk)
         # "attack", "fight" are violence only beside an armed party ("militants attacked")
         self._loose = _words_pattern(loose) if loose else None

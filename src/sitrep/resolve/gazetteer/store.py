@@ -89,8 +89,7 @@ class Gazetteer:
 
     def _fuzzy(self, name: str, countries: Sequence[str], limit: int
                ) -> list[tuple[Candidate, float]]:
-        query_keys = {k for k in names.keys(name) if len(k) >= 3}
-        query_keys |= {names.coda_key(k) for k in query_keys}
+        query_keys = _sound_keys(name)
         scored: dict[int, float] = {}
         for country in countries or ("",):
             index = self._fuzzy_index(country)
@@ -104,28 +103,30 @@ class Gazetteer:
                  ) -> list[Candidate]:
         """Places in ``countries`` whose name sounds exactly like ``name`` (the same
         phonetic key): ``fuzzy``'s perfect matches, found without a search."""
-        query_keys = {k for k in names.keys(name) if len(k) >= 3}
-        query_keys |= {names.coda_key(k) for k in query_keys}
-        scored: dict[int, float] = {}
-        for country in countries:
-            index = self._fuzzy_index(country)
-            for qk in query_keys:
-                i = index.exact(qk)
-                scored.update((place, 1.0) for place in (() if i is None else index.places_of(i)))
+        scored = self._same_sound(_sound_keys(name), countries)
         return [c for c, _score in self._ranked(scored, limit)]
 
     def units_sounding(self, name: str, limit: int = 5) -> list[Candidate]:
         """First- and second-level units anywhere whose name sounds like ``name``, a final
         h after a vowel being silent ("Shabwa" / "Shabwah", "Hodeida" / "Hodeidah")."""
-        query_keys = {k for k in names.keys(name) if len(k) >= 3}
-        query_keys |= {names.coda_key(k) for k in query_keys}
+        query_keys = _sound_keys(name)
         query_keys |= {k + "h" for k in query_keys if k[-1] in _VOWELS} \
             | {k[:-1] for k in query_keys if k.endswith("h") and k[-2:-1] in _VOWELS}
-        index = self._fuzzy_index("")
-        scored = {place: 1.0 for qk in query_keys if (i := index.exact(qk)) is not None
-                  for place in index.places_of(i)}
+        scored = self._same_sound(query_keys, ("",))
         return [c for c, _score in self._ranked(scored, len(scored))
                 if c.feature in ("admin1", "admin2")][:limit]
+
+    def _same_sound(self, keys: set[str], countries: Sequence[str]) -> dict[int, float]:
+        """The places of ``countries`` ("" for the major places) that have one of
+        ``keys``, each with similarity 1."""
+        scored: dict[int, float] = {}
+        for country in countries:
+            index = self._fuzzy_index(country)
+            for key in keys:
+                i = index.exact(key)
+                if i is not None:
+                    scored.update((place, 1.0) for place in index.places_of(i))
+        return scored
 
     def _ranked(self, scored: dict[int, float], limit: int
                 ) -> list[tuple[Candidate, float]]:
@@ -214,6 +215,13 @@ class Gazetteer:
             flat.extend(group)
             starts.append(len(flat))
         return _FuzzyIndex(_by_length(list(position)), starts, flat)
+
+
+def _sound_keys(name: str) -> set[str]:
+    """A name's phonetic keys of three letters or more, and each with its r/l codas
+    dropped."""
+    found = {k for k in names.keys(name) if len(k) >= 3}
+    return found | {names.coda_key(k) for k in found}
 
 
 def _by_length(keys: list[str]) -> dict[int, tuple[list[str], array]]:
